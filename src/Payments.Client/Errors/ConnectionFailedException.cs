@@ -1,0 +1,20 @@
+namespace Payments.Client;
+
+/// <summary>No response arrived: the connection failed or was reset, or every attempt timed out (see <see cref="RequestTimeoutException"/>). The charge may or may not have happened; retry with <see cref="PaymentsException.IdempotencyKey"/>, or reconcile with <see cref="IPaymentsClient.GetChargeAsync"/>. <see cref="PaymentsException.StatusCode"/> is 0.</summary>
+public class ConnectionFailedException : PaymentsException
+{
+    /// <summary>Creates the error with a message.</summary>
+    /// <param name="message">What went wrong, for humans.</param>
+    public ConnectionFailedException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates the error with a message and its cause.</summary>
+    /// <param name="message">What went wrong, for humans.</param>
+    /// <param name="innerException">The failure that caused it.</param>
+    public ConnectionFailedException(string message, Exception? innerException)
+        : base(message, innerException)
+    {
+    }
+}

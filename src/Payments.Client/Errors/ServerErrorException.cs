@@ -1,0 +1,20 @@
+namespace Payments.Client;
+
+/// <summary>HTTP 5xx: the API failed (<c>processing_error</c>). The client retried with the same idempotency key until attempts ran out; retrying later with <see cref="PaymentsException.IdempotencyKey"/> is safe.</summary>
+public sealed class ServerErrorException : PaymentsException
+{
+    /// <summary>Creates the error with a message.</summary>
+    /// <param name="message">What went wrong, for humans.</param>
+    public ServerErrorException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates the error with a message and its cause.</summary>
+    /// <param name="message">What went wrong, for humans.</param>
+    /// <param name="innerException">The failure that caused it.</param>
+    public ServerErrorException(string message, Exception? innerException)
+        : base(message, innerException)
+    {
+    }
+}

@@ -1,0 +1,30 @@
+namespace Payments.Client;
+
+/// <summary>
+/// The Payments API. Implemented by <see cref="PaymentsClient"/>; depend on this interface so your
+/// own tests can substitute a fake (or use the Payments.Client.Testing fake API).
+/// </summary>
+public interface IPaymentsClient
+{
+    /// <summary>
+    /// Charges a customer (<c>POST payments/charge</c>). Retries what the contract allows, always with the
+    /// same idempotency key, so the customer is charged at most once however many attempts it takes.
+    /// </summary>
+    /// <param name="request">What to charge. <see cref="ChargeRequest.Amount"/> is in minor units.</param>
+    /// <param name="cancellationToken">Stops the call at once, including any wait between attempts.</param>
+    /// <returns>The charge and the idempotency key it was made with. A pending charge was accepted, not completed.</returns>
+    /// <exception cref="ArgumentException">The request is incomplete or its idempotency key is unusable; nothing was sent.</exception>
+    /// <exception cref="PaymentsException">The API refused the charge or could not be reached; a subclass says which. It carries the idempotency key.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    Task<ChargeResult> ChargeAsync(ChargeRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads a charge by id (<c>GET payments/charges/{id}</c>), for reconciliation and pending charges.</summary>
+    /// <param name="chargeId">The charge id (<c>ch_...</c>).</param>
+    /// <param name="cancellationToken">Stops the call at once.</param>
+    /// <returns>The charge as the API holds it now.</returns>
+    /// <exception cref="ArgumentException"><paramref name="chargeId"/> is null or empty.</exception>
+    /// <exception cref="NotFoundException">No charge has that id.</exception>
+    /// <exception cref="PaymentsException">Any other failure; a subclass says which.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    Task<Charge> GetChargeAsync(string chargeId, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,29 @@
+namespace Payments.Client.Pipeline;
+
+/// <summary>One logical call: what every attempt sends, and what the retry rules need to know about it.</summary>
+internal sealed class CallState
+{
+    public CallState(HttpMethod method, Uri uri, ReadOnlyMemory<byte> body, string? idempotencyKey, long deadlineTimestamp)
+    {
+        Method = method;
+        Uri = uri;
+        Body = body;
+        IdempotencyKey = idempotencyKey;
+        DeadlineTimestamp = deadlineTimestamp;
+    }
+
+    public HttpMethod Method { get; }
+
+    public Uri Uri { get; }
+
+    /// <summary>Empty for a GET.</summary>
+    public ReadOnlyMemory<byte> Body { get; }
+
+    /// <summary>The one key every attempt carries; null for reads.</summary>
+    public string? IdempotencyKey { get; }
+
+    /// <summary>When the overall timeout ends, in <see cref="TimeProvider.GetTimestamp"/> units.</summary>
+    public long DeadlineTimestamp { get; }
+
+    public int Attempts { get; set; }
+}

@@ -1,0 +1,112 @@
+using System.Text.Json;
+
+namespace Payments.Client.Serialization;
+
+/// <summary>
+/// Reads <c>{ "success": false, "error": {...} }</c> or <c>{ "error": {...} }</c>. Anything else
+/// (a proxy's HTML page, an empty body, truncated JSON) yields <see langword="null"/>: the status code
+/// alone then decides the error's kind.
+/// </summary>
+internal static class ErrorJsonReader
+{
+    public static ApiError? TryRead(ReadOnlySpan<byte> utf8Json)
+    {
+        if (utf8Json.IsEmpty)
+        {
+            return null;
+        }
+
+        try
+        {
+            var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = 64 });
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            Span<byte> nameBuffer = stackalloc byte[64];
+            ApiError? error = null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                bool isError = nameBuffer[..JsonName.Normalize(ref reader, nameBuffer)].SequenceEqual("error"u8);
+                reader.Read();
+                if (isError && reader.TokenType == JsonTokenType.StartObject)
+                {
+                    error = ReadError(ref reader);
+                }
+                else if (isError && reader.TokenType == JsonTokenType.String)
+                {
+                    // Some gateways answer { "error": "message" }; keep the message.
+                    error = new ApiError(null, null, reader.GetString(), null, null, null, null);
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+
+            return error;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static ApiError ReadError(ref Utf8JsonReader reader)
+    {
+        Span<byte> nameBuffer = stackalloc byte[64];
+        string? type = null, code = null, message = null, param = null, docUrl = null, failureReason = null;
+        JsonElement? details = null;
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            ReadOnlySpan<byte> name = nameBuffer[..JsonName.Normalize(ref reader, nameBuffer)];
+            reader.Read();
+
+            if (name.SequenceEqual("type"u8)) type = ScalarText(ref reader);
+            else if (name.SequenceEqual("code"u8)) code = ScalarText(ref reader);
+            else if (name.SequenceEqual("message"u8)) message = ScalarText(ref reader);
+            else if (name.SequenceEqual("param"u8)) param = ScalarText(ref reader);
+            else if (name.SequenceEqual("docurl"u8)) docUrl = ScalarText(ref reader);
+            else if (name.SequenceEqual("failurereason"u8) || name.SequenceEqual("declinecode"u8)) failureReason = ScalarText(ref reader);
+            else if (name.SequenceEqual("details"u8))
+            {
+                JsonElement value = JsonElement.ParseValue(ref reader);
+                details = value.ValueKind == JsonValueKind.Null ? null : value;
+            }
+            else reader.Skip();
+        }
+
+        if (failureReason is null && details is { ValueKind: JsonValueKind.Object } d)
+        {
+            foreach (JsonProperty property in d.EnumerateObject())
+            {
+                if (property.Value.ValueKind == JsonValueKind.String &&
+                    (property.NameEquals("failure_reason") || property.NameEquals("failureReason")))
+                {
+                    failureReason = property.Value.GetString();
+                }
+            }
+        }
+
+        return new ApiError(type, code, message, param, details, docUrl, failureReason);
+    }
+
+    // Error fields are for humans; a number or bool where a string was documented is kept as text, not rejected.
+    private static string? ScalarText(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                return reader.GetString();
+            case JsonTokenType.Null:
+                return null;
+            case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                reader.Skip();
+                return null;
+            default:
+                return System.Text.Encoding.UTF8.GetString(reader.ValueSpan);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Payments.Client.Serialization;
+
+/// <summary>Lenient readers for scalar values: JSON null reads as "absent", anything else must have the documented type.</summary>
+internal static class JsonValues
+{
+    public static string? ReadString(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.Null => null,
+        JsonTokenType.String => reader.GetString(),
+        _ => throw new JsonException($"Expected a string but found {reader.TokenType}."),
+    };
+
+    public static long? ReadInt64(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.Null => null,
+        JsonTokenType.Number when reader.TryGetInt64(out long value) => value,
+        _ => throw new JsonException($"Expected an integer amount but found {reader.TokenType}."),
+    };
+
+    public static bool? ReadBoolean(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.Null => null,
+        JsonTokenType.True => true,
+        JsonTokenType.False => false,
+        _ => throw new JsonException($"Expected true or false but found {reader.TokenType}."),
+    };
+
+    /// <summary>ISO 8601 text, or a number of Unix seconds.</summary>
+    public static DateTimeOffset? ReadTimestamp(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Null:
+                return null;
+            case JsonTokenType.String when reader.TryGetDateTimeOffset(out DateTimeOffset value):
+                return value;
+            case JsonTokenType.String when DateTimeOffset.TryParse(reader.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset parsed):
+                return parsed;
+            case JsonTokenType.Number when reader.TryGetInt64(out long seconds) && seconds is >= -62135596800 and <= 253402300799:
+                return DateTimeOffset.FromUnixTimeSeconds(seconds);
+            default:
+                throw new JsonException($"Expected a timestamp but found {reader.TokenType}.");
+        }
+    }
+
+    /// <summary>A string-to-string map; values that are not strings are kept as their JSON text, JSON null as null.</summary>
+    public static IReadOnlyDictionary<string, string?> ReadStringMap(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return Charge.EmptyMetadata;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException($"Expected an object but found {reader.TokenType}.");
+        }
+
+        var map = new Dictionary<string, string?>(StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            string key = reader.GetString()!;
+            reader.Read();
+            map[key] = reader.TokenType switch
+            {
+                JsonTokenType.String => reader.GetString(),
+                JsonTokenType.Null => null,
+                _ => JsonElement.ParseValue(ref reader).GetRawText(),
+            };
+        }
+
+        return map;
+    }
+}
