@@ -1,0 +1,281 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Payments.Client.Tests.Support;
+
+namespace Payments.Client.Tests;
+
+/// <summary>Each retry rule of the contract, on a fake clock: nothing here sleeps for real.</summary>
+public class RetryTests
+{
+    [Theory]
+    [InlineData(500)]
+    [InlineData(502)]
+    [InlineData(503)]
+    [InlineData(504)]
+    public async Task A_server_error_is_retried_with_the_same_idempotency_key(int status)
+    {
+        var api = new TestClient();
+        api.Script(TestClient.ChargeUrl, TestClient.Error(status, "processing_error"), TestClient.Error(status, "processing_error"), TestClient.Ok());
+
+        ChargeResult result = await api.Run(() => api.Client.ChargeAsync(TestClient.Request()));
+
+        Assert.Equal(3, api.Attempts.Count);
+        Assert.All(api.Attempts, a => Assert.Equal(result.IdempotencyKey, a.IdempotencyKey));
+        Assert.All(api.Attempts, a => Assert.Contains(result.IdempotencyKey, a.Body));
+        Assert.Equal(3, result.Attempts);
+    }
+
+    [Fact]
+    public async Task Server_errors_until_attempts_run_out_end_in_a_server_error_carrying_the_key()
+    {
+        var api = new TestClient(o => o.Retry.MaxAttempts = 4);
+        api.Script(TestClient.ChargeUrl, TestClient.Error(503, "processing_error"));
+
+        ServerErrorException error = await api.Run(() => Assert.ThrowsAsync<ServerErrorException>(() => api.Client.ChargeAsync(TestClient.Request("k-503"))));
+
+        Assert.Equal(4, api.Attempts.Count);
+        Assert.Equal(4, error.Attempts);
+        Assert.Equal("k-503", error.IdempotencyKey);
+        Assert.Equal(503, error.StatusCode);
+        Assert.Equal("processing_error", error.ErrorCode);
+    }
+
+    [Fact]
+    public async Task Backoff_grows_but_never_exceeds_the_maximum_delay()
+    {
+        var api = new TestClient(o =>
+        {
+            o.Retry.MaxAttempts = 5;
+            o.Retry.BaseDelay = TimeSpan.FromSeconds(1);
+            o.Retry.MaxDelay = TimeSpan.FromSeconds(2);
+        });
+        api.Script(TestClient.ChargeUrl, TestClient.Error(500, "processing_error"));
+
+        await api.Run(() => Assert.ThrowsAsync<ServerErrorException>(() => api.Client.ChargeAsync(TestClient.Request())));
+
+        Assert.Equal(5, api.Attempts.Count);
+        TimeSpan[] gaps = api.Attempts.Zip(api.Attempts.Skip(1), (a, b) => b.At - a.At).ToArray();
+        Assert.All(gaps, gap => Assert.InRange(gap, TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(2.1)));
+        Assert.True(gaps.Sum(g => g.TotalSeconds) > 1, "the retries waited");
+    }
+
+    [Fact]
+    public async Task A_429_is_retried_after_its_retry_after_seconds_and_not_before()
+    {
+        var api = new TestClient(o => o.Retry.BaseDelay = TimeSpan.FromMilliseconds(10));
+        api.Script(TestClient.ChargeUrl, TestClient.Error(429, "rate_limited", r => r.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(3))), TestClient.Ok());
+
+        ChargeResult result = await api.Run(() => api.Client.ChargeAsync(TestClient.Request()));
+
+        Assert.Equal(2, api.Attempts.Count);
+        TimeSpan waited = api.Attempts[1].At - api.Attempts[0].At;
+        Assert.InRange(waited, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(3.2));
+        Assert.Equal(api.Attempts[0].IdempotencyKey, api.Attempts[1].IdempotencyKey);
+        Assert.Equal(ChargeStatus.Succeeded, result.Charge.Status);
+    }
+
+    [Fact]
+    public async Task A_429_with_an_http_date_is_retried_at_that_date()
+    {
+        var api = new TestClient(o => o.Retry.BaseDelay = TimeSpan.FromMilliseconds(10));
+        api.Script(
+            TestClient.ChargeUrl,
+            TestClient.Error(429, "rate_limit_exceeded", r => r.Headers.RetryAfter = new RetryConditionHeaderValue(api.Time.GetUtcNow().AddSeconds(5))),
+            TestClient.Ok());
+
+        await api.Run(() => api.Client.ChargeAsync(TestClient.Request()));
+
+        TimeSpan waited = api.Attempts[1].At - api.Attempts[0].At;
+        Assert.InRange(waited, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5.2));
+    }
+
+    [Fact]
+    public async Task A_retry_after_longer_than_the_maximum_delay_fails_fast_with_the_value()
+    {
+        var api = new TestClient(o => o.Retry.MaxDelay = TimeSpan.FromSeconds(30));
+        api.Script(TestClient.ChargeUrl, TestClient.Error(429, "rate_limited", r => r.Headers.Add("Retry-After", "120")), TestClient.Ok());
+
+        RateLimitedException error = await api.Run(() => Assert.ThrowsAsync<RateLimitedException>(() => api.Client.ChargeAsync(TestClient.Request("k-429"))));
+
+        Assert.Single(api.Attempts);
+        Assert.Equal(TimeSpan.FromSeconds(120), error.RetryAfter);
+        Assert.Equal("k-429", error.IdempotencyKey);
+        Assert.Equal(429, error.StatusCode);
+        Assert.Contains("120", error.Message);
+    }
+
+    [Fact]
+    public async Task A_retry_after_beyond_the_overall_timeout_fails_fast_instead_of_sleeping_into_it()
+    {
+        var api = new TestClient(o =>
+        {
+            o.OverallTimeout = TimeSpan.FromSeconds(20);
+            o.AttemptTimeout = TimeSpan.FromSeconds(5);
+            o.Retry.MaxDelay = TimeSpan.FromSeconds(60);
+        });
+        api.Script(TestClient.ChargeUrl, TestClient.Error(429, "rate_limited", r => r.Headers.Add("Retry-After", "25")), TestClient.Ok());
+
+        RateLimitedException error = await api.Run(() => Assert.ThrowsAsync<RateLimitedException>(() => api.Client.ChargeAsync(TestClient.Request())));
+
+        Assert.Single(api.Attempts);
+        Assert.Equal(TimeSpan.FromSeconds(25), error.RetryAfter);
+    }
+
+    [Fact]
+    public async Task Rate_limits_until_attempts_run_out_end_in_a_rate_limited_error()
+    {
+        var api = new TestClient(o => o.Retry.MaxAttempts = 3);
+        api.Script(TestClient.ChargeUrl, TestClient.Error(429, "rate_limited", r => r.Headers.Add("Retry-After", "1")));
+
+        RateLimitedException error = await api.Run(() => Assert.ThrowsAsync<RateLimitedException>(() => api.Client.ChargeAsync(TestClient.Request())));
+
+        Assert.Equal(3, api.Attempts.Count);
+        Assert.Equal(3, error.Attempts);
+        Assert.Equal(TimeSpan.FromSeconds(1), error.RetryAfter);
+    }
+
+    [Fact]
+    public async Task A_network_failure_is_retried_with_the_same_key()
+    {
+        var api = new TestClient();
+        api.Script(TestClient.ChargeUrl, TestClient.Throw(new HttpRequestException("Connection reset by peer")), TestClient.Ok());
+
+        ChargeResult result = await api.Run(() => api.Client.ChargeAsync(TestClient.Request()));
+
+        Assert.Equal(2, api.Attempts.Count);
+        Assert.Equal(api.Attempts[0].IdempotencyKey, api.Attempts[1].IdempotencyKey);
+        Assert.Equal(2, result.Attempts);
+        Assert.True(api.Attempts[1].At - api.Attempts[0].At < TimeSpan.FromSeconds(2), "retried after backoff, not after an attempt timeout");
+    }
+
+    [Fact]
+    public async Task Network_failures_until_attempts_run_out_end_in_a_connection_error_not_a_raw_exception()
+    {
+        var api = new TestClient(o => o.Retry.MaxAttempts = 2);
+        api.Script(TestClient.ChargeUrl, TestClient.Throw(new HttpRequestException("Connection refused")));
+
+        ConnectionFailedException error = await api.Run(() => Assert.ThrowsAsync<ConnectionFailedException>(() => api.Client.ChargeAsync(TestClient.Request("k-net"))));
+
+        Assert.Equal(2, api.Attempts.Count);
+        Assert.Equal(0, error.StatusCode);
+        Assert.Equal("k-net", error.IdempotencyKey);
+        Assert.IsType<HttpRequestException>(error.InnerException);
+        Assert.Contains("Connection refused", error.Message);
+    }
+
+    [Fact]
+    public async Task An_attempt_that_exceeds_the_attempt_timeout_is_abandoned_and_retried()
+    {
+        var api = new TestClient(o => o.AttemptTimeout = TimeSpan.FromSeconds(2));
+        api.Script(TestClient.ChargeUrl, TestClient.Hang(), TestClient.Ok());
+
+        ChargeResult result = await api.Run(() => api.Client.ChargeAsync(TestClient.Request()));
+
+        Assert.Equal(2, api.Attempts.Count);
+        Assert.True(api.Attempts[1].At - api.Attempts[0].At >= TimeSpan.FromSeconds(2));
+        Assert.Equal(api.Attempts[0].IdempotencyKey, api.Attempts[1].IdempotencyKey);
+        Assert.Equal(2, result.Attempts);
+    }
+
+    [Fact]
+    public async Task Attempts_that_all_time_out_end_in_a_timeout_error()
+    {
+        var api = new TestClient(o =>
+        {
+            o.AttemptTimeout = TimeSpan.FromSeconds(1);
+            o.Retry.MaxAttempts = 3;
+        });
+        api.Script(TestClient.ChargeUrl, TestClient.Hang());
+
+        RequestTimeoutException error = await api.Run(() => Assert.ThrowsAsync<RequestTimeoutException>(() => api.Client.ChargeAsync(TestClient.Request("k-slow"))));
+
+        Assert.Equal(3, api.Attempts.Count);
+        Assert.Equal("k-slow", error.IdempotencyKey);
+        Assert.Contains("attempt timeout", error.Message);
+        Assert.IsAssignableFrom<ConnectionFailedException>(error);
+    }
+
+    [Fact]
+    public async Task The_overall_timeout_bounds_the_whole_call()
+    {
+        var api = new TestClient(o =>
+        {
+            o.AttemptTimeout = TimeSpan.FromSeconds(4);
+            o.OverallTimeout = TimeSpan.FromSeconds(6);
+            o.Retry.MaxAttempts = 10;
+        });
+        api.Script(TestClient.ChargeUrl, TestClient.Hang());
+        DateTimeOffset start = api.Time.GetUtcNow();
+
+        RequestTimeoutException error = await api.Run(() => Assert.ThrowsAsync<RequestTimeoutException>(() => api.Client.ChargeAsync(TestClient.Request())));
+
+        Assert.InRange(api.Time.GetUtcNow() - start, TimeSpan.FromSeconds(6), TimeSpan.FromSeconds(6.2));
+        Assert.Equal(2, api.Attempts.Count);
+        Assert.Contains("overall timeout", error.Message);
+    }
+
+    [Fact]
+    public async Task The_callers_cancellation_during_a_retry_wait_stops_at_once_and_is_not_retried()
+    {
+        var api = new TestClient();
+        api.Script(TestClient.ChargeUrl, TestClient.Error(503, "processing_error", r => r.Headers.Add("Retry-After", "10")), TestClient.Ok());
+        using var cts = new CancellationTokenSource();
+
+        Task<ChargeResult> call = api.Client.ChargeAsync(TestClient.Request(), cts.Token);
+        while (api.Attempts.Count == 0)
+        {
+            await Task.Delay(1);
+        }
+
+        await Task.Delay(20);
+        cts.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Single(api.Attempts);
+    }
+
+    [Fact]
+    public async Task The_callers_cancellation_during_an_attempt_is_an_operation_canceled_exception()
+    {
+        var api = new TestClient();
+        api.Script(TestClient.ChargeUrl, TestClient.Hang());
+        using var cts = new CancellationTokenSource();
+
+        Task<ChargeResult> call = api.Client.ChargeAsync(TestClient.Request(), cts.Token);
+        while (api.Attempts.Count == 0)
+        {
+            await Task.Delay(1);
+        }
+
+        cts.Cancel();
+
+        OperationCanceledException error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal(cts.Token, error.CancellationToken);
+        Assert.Single(api.Attempts);
+    }
+
+    [Fact]
+    public async Task A_single_attempt_configuration_never_retries()
+    {
+        var api = new TestClient(o => o.Retry.MaxAttempts = 1);
+        api.Script(TestClient.ChargeUrl, TestClient.Error(500, "processing_error"), TestClient.Ok());
+
+        await Assert.ThrowsAsync<ServerErrorException>(() => api.Client.ChargeAsync(TestClient.Request()));
+
+        Assert.Single(api.Attempts);
+    }
+
+    [Fact]
+    public async Task A_get_is_retried_on_the_same_rules_without_an_idempotency_key()
+    {
+        var api = new TestClient();
+        api.Script("https://api.example.com/v1/payments/charges/ch_1", TestClient.Error(502, "processing_error"), TestClient.Ok());
+
+        Charge charge = await api.Run(() => api.Client.GetChargeAsync("ch_1"));
+
+        Assert.Equal("ch_1", charge.Id);
+        Assert.Equal(2, api.Attempts.Count);
+        Assert.All(api.Attempts, a => Assert.Null(a.IdempotencyKey));
+        Assert.All(api.Attempts, a => Assert.Equal(HttpMethod.Get, a.Method));
+    }
+}

@@ -1,0 +1,122 @@
+using System.Net;
+using Microsoft.Extensions.Time.Testing;
+using RichardSzalay.MockHttp;
+
+namespace Payments.Client.Tests.Support;
+
+/// <summary>A client over MockHttp and a fake clock, with every attempt recorded.</summary>
+internal sealed class TestClient
+{
+    public const string ApiKey = "sk_test_4eC39HqLyjWDarjtT1zdp7dc";
+    public static readonly Uri BaseAddress = new("https://api.example.com/v1/");
+    public static readonly string ChargeUrl = "https://api.example.com/v1/payments/charge";
+
+    public TestClient(Action<PaymentsClientOptions>? configure = null)
+    {
+        var options = new PaymentsClientOptions { ApiKey = ApiKey, BaseAddress = BaseAddress };
+        options.Retry.BaseDelay = TimeSpan.FromMilliseconds(100);
+        configure?.Invoke(options);
+        Client = new PaymentsClient(new HttpClient(new FaultHandler { InnerHandler = Mock }) { Timeout = Timeout.InfiniteTimeSpan }, options, Time);
+    }
+
+    public MockHttpMessageHandler Mock { get; } = new();
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 6, 9, 14, 0, 0, TimeSpan.Zero));
+
+    public PaymentsClient Client { get; }
+
+    public List<RecordedAttempt> Attempts { get; } = [];
+
+    /// <summary>Answers the next requests to <paramref name="url"/> in order, recording each.</summary>
+    public void Script(string url, params Responder[] responses)
+    {
+        int index = 0;
+        Mock.When(url).Respond(new LambdaHandler(async (request, cancellationToken) =>
+        {
+            string? body = request.Content is null ? null : await request.Content.ReadAsStringAsync();
+            lock (Attempts)
+            {
+                Attempts.Add(new RecordedAttempt(request.Method, request.RequestUri!, Header(request, "Idempotency-Key"), Header(request, "Authorization"), request.Content?.Headers.ContentType?.ToString(), body, Time.GetUtcNow()));
+            }
+
+            Responder next = responses[Math.Min(Interlocked.Increment(ref index) - 1, responses.Length - 1)];
+            return await next(cancellationToken);
+        }));
+    }
+
+    /// <summary>Runs the call while moving the fake clock forward, so retries and timeouts happen without sleeping.</summary>
+    public async Task<T> Run<T>(Func<Task<T>> call, TimeSpan? step = null)
+    {
+        Task<T> task = call();
+        TimeSpan advance = step ?? TimeSpan.FromMilliseconds(50);
+        for (int i = 0; i < 20_000 && !task.IsCompleted; i++)
+        {
+            await Task.Delay(1);
+            if (!task.IsCompleted)
+            {
+                Time.Advance(advance);
+            }
+        }
+
+        return await task.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    public static Responder Json(HttpStatusCode status, string json, Action<HttpResponseMessage>? tweak = null) => _ =>
+    {
+        var response = new HttpResponseMessage(status) { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") };
+        tweak?.Invoke(response);
+        return Task.FromResult(response);
+    };
+
+    /// <summary>Never answers; only the client's own timeout (or the caller) ends the attempt.</summary>
+    public static Responder Hang() => async cancellationToken =>
+    {
+        await Task.Delay(Timeout.Infinite, cancellationToken);
+        throw new InvalidOperationException("unreachable");
+    };
+
+    public static Responder Ok(string id = "ch_1", string status = "succeeded") =>
+        Json(HttpStatusCode.OK, $$"""{ "id": "{{id}}", "object": "charge", "status": "{{status}}", "amount": 2500, "currency": "usd" }""");
+
+    public static Responder Error(int status, string code, Action<HttpResponseMessage>? tweak = null, string? failureReason = null) =>
+        Json((HttpStatusCode)status, ApiErrors.Body(code, failureReason: failureReason), tweak);
+
+    /// <summary>The transport fails (reset, refused). MockHttp 6 hangs on a faulted responder, so <see cref="FaultHandler"/> throws instead.</summary>
+    public static Responder Throw(Exception exception) => _ => Task.FromResult<HttpResponseMessage>(new FaultResponse(exception));
+
+    public static ChargeRequest Request(string? idempotencyKey = null) => new()
+    {
+        Amount = 2500,
+        Currency = "USD",
+        CustomerId = "cus_123",
+        PaymentMethodId = "pm_456",
+        IdempotencyKey = idempotencyKey,
+    };
+
+    private static string? Header(HttpRequestMessage request, string name) =>
+        request.Headers.TryGetValues(name, out IEnumerable<string>? values) ? string.Join(",", values) : null;
+}
+
+internal delegate Task<HttpResponseMessage> Responder(CancellationToken cancellationToken);
+
+internal sealed class FaultResponse(Exception exception) : HttpResponseMessage
+{
+    public Exception Exception { get; } = exception;
+}
+
+/// <summary>Turns a <see cref="FaultResponse"/> from MockHttp into the transport exception it stands for.</summary>
+internal sealed class FaultHandler : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        HttpResponseMessage response = await base.SendAsync(request, cancellationToken);
+        return response is FaultResponse fault ? throw fault.Exception : response;
+    }
+}
+
+internal sealed class LambdaHandler(Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> send) : HttpMessageHandler
+{
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) => send(request, cancellationToken);
+}
+
+internal sealed record RecordedAttempt(HttpMethod Method, Uri Uri, string? IdempotencyKey, string? Authorization, string? ContentType, string? Body, DateTimeOffset At);
