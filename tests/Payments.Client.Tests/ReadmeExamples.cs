@@ -1,0 +1,67 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Payments.Client.Tests.Support;
+
+namespace Payments.Client.Tests;
+
+/// <summary>
+/// The README's code, compiled and run: if the README's tour stops compiling or stops being true,
+/// this fails. Keep the two in step.
+/// </summary>
+public class ReadmeExamples
+{
+    [Fact]
+    public async Task The_tour_compiles_and_handles_a_decline()
+    {
+        var api = new TestClient();
+        api.Script(TestClient.ChargeUrl, TestClient.Error(402, "card_declined", failureReason: "insufficient_funds"));
+        var services = new ServiceCollection();
+        IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Payments:ApiKey"] = TestClient.ApiKey }).Build();
+
+        // README: register
+        services.AddPaymentsClient(configuration.GetSection("Payments"));
+
+        services.AddHttpClient("Payments.Client").ConfigurePrimaryHttpMessageHandler(() => api.Mock);
+        await using ServiceProvider provider = services.BuildServiceProvider();
+        IPaymentsClient payments = provider.GetRequiredService<IPaymentsClient>();
+        var log = new List<string>();
+
+        // README: charge and handle errors
+        var request = new ChargeRequest
+        {
+            Amount = Money.ToMinorUnits(25.00m, "usd"),   // 2500: the API takes minor units
+            Currency = "usd",
+            CustomerId = "cus_123",
+            PaymentMethodId = "pm_456",
+            IdempotencyKey = "order-1001",                // optional; persist it to retry after a crash
+        };
+
+        try
+        {
+            ChargeResult result = await payments.ChargeAsync(request, CancellationToken.None);
+            log.Add($"{result.Charge.Id}: {result.Charge.Status}");   // pending = accepted, not completed
+        }
+        catch (CardDeclinedException e)
+        {
+            log.Add($"Declined: {e.FailureReason}");                  // insufficient_funds, lost_card, ...
+        }
+        catch (InvalidRequestException e)
+        {
+            log.Add($"Fix the request: {e.Param} {e.ApiMessage}");   // invalid_amount, invalid_currency, ...
+        }
+        catch (RateLimitedException e)
+        {
+            log.Add($"Slow down; retry after {e.RetryAfter}");        // already retried per Retry-After
+        }
+        catch (PaymentsException e) when (e is ServerErrorException or ConnectionFailedException)
+        {
+            log.Add($"Unknown outcome; retry with key {e.IdempotencyKey}"); // safe: same key, no double charge
+        }
+        catch (PaymentsException e)
+        {
+            log.Add($"{e.GetType().Name} HTTP {e.StatusCode} {e.ErrorCode}"); // authentication, not found, 409, 422
+        }
+
+        Assert.Equal(["Declined: insufficient_funds"], log);
+    }
+}
