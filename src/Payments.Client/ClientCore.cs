@@ -1,20 +1,29 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Payments.Client.Diagnostics;
 using Payments.Client.Pipeline;
+using Payments.Client.Serialization;
 using Polly;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
 
 namespace Payments.Client;
 
 /// <summary>
-/// Everything a client needs that does not change after it is built: a snapshot of the options and
-/// the retry pipeline. Built once per options value and shared by every client made from it.
+/// Everything a client needs that does not change after it is built (a snapshot of the options, the
+/// pipeline, telemetry), and the running of one call through it. Built once per options value and shared
+/// by every client made from it, so the rate limit and circuit breaker are shared too.
 /// </summary>
 internal sealed class ClientCore
 {
-    private static readonly string UserAgent = $"Payments.Client/{typeof(ClientCore).Assembly.GetName().Version?.ToString(3)} (.NET {Environment.Version.ToString(2)})";
+    private static readonly string UserAgent = $"Payments.Client/{PaymentsTelemetry.Version} (.NET {Environment.Version.ToString(2)})";
 
     private readonly string _authorization;
+    private readonly bool _testKey;
 
-    private ClientCore(PaymentsClientOptions options, TimeProvider time, ILoggerFactory loggerFactory)
+    private ClientCore(PaymentsClientOptions options, TimeProvider time, ILoggerFactory loggerFactory, IMeterFactory? meterFactory)
     {
         Uri baseAddress = options.BaseAddress.AbsoluteUri.EndsWith('/') ? options.BaseAddress : new Uri(options.BaseAddress.AbsoluteUri + "/");
         ChargeUri = new Uri(baseAddress, "payments/charge");
@@ -23,8 +32,10 @@ internal sealed class ClientCore
         OverallTimeout = options.OverallTimeout;
         Time = time;
         Logger = loggerFactory.CreateLogger("Payments.Client");
-        Pipeline = PipelineFactory.Create(options, time);
+        Telemetry = new PaymentsTelemetry(meterFactory);
+        Pipeline = PipelineFactory.Create(options, time, Telemetry, Logger);
         _authorization = "Bearer " + options.ApiKey;
+        _testKey = KeyMode.IsTest(options.ApiKey!);
     }
 
     public Uri ChargeUri { get; }
@@ -39,36 +50,205 @@ internal sealed class ClientCore
 
     public ILogger Logger { get; }
 
+    public PaymentsTelemetry Telemetry { get; }
+
     public ResiliencePipeline<HttpAttempt> Pipeline { get; }
 
-    public static ClientCore Create(PaymentsClientOptions options, TimeProvider time, ILoggerFactory loggerFactory)
+    public static ClientCore Create(PaymentsClientOptions options, TimeProvider time, ILoggerFactory loggerFactory, IMeterFactory? meterFactory = null)
     {
         PaymentsClientOptionsValidator.ThrowIfInvalid(options);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(loggerFactory);
-        return new ClientCore(options, time, loggerFactory);
+        return new ClientCore(options, time, loggerFactory, meterFactory);
     }
 
-    public long Deadline() => Time.GetTimestamp() + (long)(OverallTimeout.TotalSeconds * Time.TimestampFrequency);
+    public CallState NewCall(string operation, HttpMethod method, Uri uri, ReadOnlyMemory<byte> body, string? idempotencyKey) =>
+        new(operation, method, uri, body, idempotencyKey, Time.GetTimestamp() + (long)(OverallTimeout.TotalSeconds * Time.TimestampFrequency));
+
+    /// <summary>Runs one call through the pipeline and returns its charge, or throws the one typed error that fits.</summary>
+    public async Task<(Charge Charge, string? RequestId)> RunAsync(HttpClient http, CallState call, CancellationToken cancellationToken)
+    {
+        long started = Time.GetTimestamp();
+        using Activity? activity = PaymentsTelemetry.ActivitySource.StartActivity("Payments " + call.Operation, ActivityKind.Internal);
+        activity?.SetTag("payments.operation", call.Operation);
+        activity?.SetTag("payments.idempotency_key", call.IdempotencyKey);
+        string outcome = "success";
+        try
+        {
+            using HttpAttempt attempt = await SendAsync(http, call, cancellationToken).ConfigureAwait(false);
+            Charge charge = ReadCharge(attempt, call);
+            activity?.SetTag("payments.charge_id", charge.Id);
+            Log.CallSucceeded(Logger, call.Operation, charge.Id, charge.Status.ToString(), call.Attempts, call.IdempotencyKey, attempt.RequestId);
+            return (charge, attempt.RequestId);
+        }
+        catch (PaymentsException error)
+        {
+            outcome = error.GetType().Name;
+            activity?.SetStatus(ActivityStatusCode.Error, error.ErrorCode ?? outcome);
+            activity?.SetTag("error.type", outcome);
+            activity?.SetTag("payments.request_id", error.RequestId);
+            Log.CallFailed(Logger, call.Operation, outcome, error.StatusCode, error.ErrorCode, call.Attempts, call.IdempotencyKey, error.RequestId);
+            throw;
+        }
+        catch (OperationCanceledException)
+        {
+            outcome = "canceled";
+            activity?.SetStatus(ActivityStatusCode.Error, outcome);
+            throw;
+        }
+        finally
+        {
+            activity?.SetTag("payments.attempts", call.Attempts);
+            var operationTag = new KeyValuePair<string, object?>("payments.operation", call.Operation);
+            var outcomeTag = new KeyValuePair<string, object?>("payments.outcome", outcome);
+            Telemetry.Calls.Add(1, operationTag, outcomeTag);
+            Telemetry.CallDuration.Record(Time.GetElapsedTime(started).TotalSeconds, operationTag, outcomeTag);
+        }
+    }
+
+    private async Task<HttpAttempt> SendAsync(HttpClient http, CallState call, CancellationToken cancellationToken)
+    {
+        ResilienceContext context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(RetryRules.CallStateKey, call);
+        try
+        {
+            Outcome<HttpAttempt> outcome = await Pipeline.ExecuteOutcomeAsync(
+                static (ctx, state) => state.Core.SendOnceAsync(state.Http, ctx),
+                context,
+                (Core: this, Http: http)).ConfigureAwait(false);
+            outcome.ThrowIfException();
+            HttpAttempt attempt = outcome.Result!;
+            if (attempt.IsSuccess)
+            {
+                return attempt;
+            }
+
+            using (attempt)
+            {
+                throw ErrorFactory.FromResponse(attempt.StatusCode, ErrorJsonReader.TryRead(attempt.Body), attempt.RequestId, call.IdempotencyKey, attempt.RetryAfter, call.Attempts);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (TimeoutRejectedException ex)
+        {
+            string what = ex.Timeout == OverallTimeout ? $"overall timeout of {ex.Timeout.TotalSeconds:0.###} s" : $"attempt timeout of {ex.Timeout.TotalSeconds:0.###} s";
+            throw ErrorFactory.TimedOut(what, ex, call.IdempotencyKey, call.Attempts);
+        }
+        catch (OperationCanceledException ex)
+        {
+            // Not the caller's token: the HttpClient's own Timeout or a handler gave up.
+            throw ErrorFactory.TimedOut("HttpClient's timeout", ex, call.IdempotencyKey, call.Attempts);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw ErrorFactory.ConnectionFailed(ex, call.IdempotencyKey, call.Attempts);
+        }
+        catch (BrokenCircuitException ex)
+        {
+            throw ErrorFactory.CircuitOpen(ex, call.IdempotencyKey, call.Attempts);
+        }
+        catch (ClientThrottledException ex)
+        {
+            throw ErrorFactory.ClientThrottled(ex, call.IdempotencyKey, call.Attempts);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw ErrorFactory.UnreadableResponse(0, ex, null, call.IdempotencyKey, call.Attempts);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private async ValueTask<Outcome<HttpAttempt>> SendOnceAsync(HttpClient http, ResilienceContext context)
+    {
+        CallState call = context.Properties.GetValue(RetryRules.CallStateKey, null!);
+        int attemptNumber = ++call.Attempts;
+        using Activity? activity = PaymentsTelemetry.ActivitySource.StartActivity(call.Method.Method, ActivityKind.Client);
+        if (activity is not null)
+        {
+            activity.SetTag("http.request.method", call.Method.Method);
+            activity.SetTag("url.full", call.Uri.AbsoluteUri);
+            activity.SetTag("server.address", call.Uri.Host);
+            activity.SetTag("server.port", call.Uri.Port);
+            if (attemptNumber > 1)
+            {
+                activity.SetTag("http.request.resend_count", attemptNumber - 1);
+            }
+        }
+
+        string statusTag = "none";
+        try
+        {
+            using HttpRequestMessage request = CreateRequest(call);
+            using HttpResponseMessage response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, context.CancellationToken).ConfigureAwait(false);
+            HttpAttempt attempt = await HttpAttempt.ReadAsync(response, Time, context.CancellationToken).ConfigureAwait(false);
+            statusTag = attempt.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            activity?.SetTag("http.response.status_code", attempt.StatusCode);
+            if (!attempt.IsSuccess)
+            {
+                activity?.SetTag("error.type", statusTag);
+                activity?.SetStatus(ActivityStatusCode.Error);
+            }
+
+            return Outcome.FromResult(attempt);
+        }
+        catch (Exception ex)
+        {
+            activity?.SetTag("error.type", ex.GetType().FullName);
+            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            return Outcome.FromException<HttpAttempt>(ex);
+        }
+        finally
+        {
+            Telemetry.Attempts.Add(1, new KeyValuePair<string, object?>("payments.operation", call.Operation), new KeyValuePair<string, object?>("http.response.status_code", statusTag));
+        }
+    }
 
     /// <summary>A fresh request per attempt, carrying the call's one idempotency key.</summary>
-    public HttpRequestMessage CreateRequest(CallState state)
+    private HttpRequestMessage CreateRequest(CallState call)
     {
-        var request = new HttpRequestMessage(state.Method, state.Uri);
+        var request = new HttpRequestMessage(call.Method, call.Uri);
         request.Headers.TryAddWithoutValidation("Authorization", _authorization);
         request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
         request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        if (state.IdempotencyKey is not null)
+        if (call.IdempotencyKey is not null)
         {
-            request.Headers.TryAddWithoutValidation("Idempotency-Key", state.IdempotencyKey);
+            request.Headers.TryAddWithoutValidation("Idempotency-Key", call.IdempotencyKey);
         }
 
-        if (!state.Body.IsEmpty)
+        if (!call.Body.IsEmpty)
         {
-            request.Content = new ReadOnlyMemoryContent(state.Body);
+            request.Content = new ReadOnlyMemoryContent(call.Body);
             request.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=utf-8");
         }
 
         return request;
+    }
+
+    private Charge ReadCharge(HttpAttempt attempt, CallState call)
+    {
+        Charge charge;
+        try
+        {
+            charge = ChargeJsonReader.ReadResponse(attempt.Body);
+        }
+        catch (JsonException ex)
+        {
+            throw ErrorFactory.UnreadableResponse(attempt.StatusCode, ex, attempt.RequestId, call.IdempotencyKey, call.Attempts);
+        }
+
+        // A test key never moves real money: a live charge in answer means the base address is not the
+        // environment the key belongs to. Reported, never passed off as an ordinary success.
+        if (_testKey && charge.Livemode == true)
+        {
+            throw ErrorFactory.LivemodeMismatch(charge.Id, attempt.StatusCode, attempt.RequestId, call.IdempotencyKey, call.Attempts);
+        }
+
+        return charge;
     }
 }

@@ -1,11 +1,8 @@
 using System.Buffers;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Payments.Client.Pipeline;
 using Payments.Client.Serialization;
-using Polly;
-using Polly.Timeout;
 
 namespace Payments.Client;
 
@@ -46,13 +43,13 @@ public sealed class PaymentsClient : IPaymentsClient
         ValidateRequest(request, _core.WireFormat);
         string idempotencyKey = request.IdempotencyKey ?? IdempotencyKeys.Create();
 
+        // Written once; every attempt sends fresh content over these same bytes.
         var body = new ArrayBufferWriter<byte>(256);
         ChargeRequestWriter.Write(body, request, idempotencyKey, _core.WireFormat);
 
-        var state = new CallState(HttpMethod.Post, _core.ChargeUri, body.WrittenMemory, idempotencyKey, _core.Deadline());
-        using HttpAttempt attempt = await SendAsync(state, cancellationToken).ConfigureAwait(false);
-        Charge charge = ReadCharge(attempt, state);
-        return new ChargeResult(charge, idempotencyKey, attempt.RequestId, state.Attempts);
+        CallState call = _core.NewCall("charge", HttpMethod.Post, _core.ChargeUri, body.WrittenMemory, idempotencyKey);
+        (Charge charge, string? requestId) = await _core.RunAsync(_http, call, cancellationToken).ConfigureAwait(false);
+        return new ChargeResult(charge, idempotencyKey, requestId, call.Attempts);
     }
 
     /// <inheritdoc/>
@@ -60,10 +57,13 @@ public sealed class PaymentsClient : IPaymentsClient
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(chargeId);
         var uri = new Uri(_core.ChargesBaseUri, Uri.EscapeDataString(chargeId));
-        var state = new CallState(HttpMethod.Get, uri, ReadOnlyMemory<byte>.Empty, null, _core.Deadline());
-        using HttpAttempt attempt = await SendAsync(state, cancellationToken).ConfigureAwait(false);
-        return ReadCharge(attempt, state);
+        CallState call = _core.NewCall("get_charge", HttpMethod.Get, uri, ReadOnlyMemory<byte>.Empty, null);
+        (Charge charge, _) = await _core.RunAsync(_http, call, cancellationToken).ConfigureAwait(false);
+        return charge;
     }
+
+    /// <summary>The client's clock, so helpers such as <see cref="PaymentsClientExtensions.WaitForCompletionAsync"/> wait on it too.</summary>
+    internal TimeProvider Time => _core.Time;
 
     private static void ValidateRequest(ChargeRequest request, PaymentsWireFormat format)
     {
@@ -102,85 +102,6 @@ public sealed class PaymentsClient : IPaymentsClient
                     throw new ArgumentException("ChargeRequest.Metadata keys and values must not be null.", nameof(request));
                 }
             }
-        }
-    }
-
-    private async Task<HttpAttempt> SendAsync(CallState state, CancellationToken cancellationToken)
-    {
-        ResilienceContext context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(RetryRules.CallStateKey, state);
-        try
-        {
-            Outcome<HttpAttempt> outcome = await _core.Pipeline.ExecuteOutcomeAsync(
-                static (ctx, self) => self.SendOnceAsync(ctx),
-                context,
-                this).ConfigureAwait(false);
-            outcome.ThrowIfException();
-            HttpAttempt attempt = outcome.Result!;
-
-            if (attempt.IsSuccess)
-            {
-                return attempt;
-            }
-
-            using (attempt)
-            {
-                throw ErrorFactory.FromResponse(attempt.StatusCode, ErrorJsonReader.TryRead(attempt.Body), attempt.RequestId, state.IdempotencyKey, attempt.RetryAfter, state.Attempts);
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (TimeoutRejectedException ex)
-        {
-            string what = ex.Timeout == _core.OverallTimeout ? $"overall timeout of {ex.Timeout.TotalSeconds:0.###} s" : $"attempt timeout of {ex.Timeout.TotalSeconds:0.###} s";
-            throw ErrorFactory.TimedOut(what, ex, state.IdempotencyKey, state.Attempts);
-        }
-        catch (OperationCanceledException ex)
-        {
-            // Not the caller's token: the HttpClient's own Timeout or a handler gave up.
-            throw ErrorFactory.TimedOut("HttpClient's timeout", ex, state.IdempotencyKey, state.Attempts);
-        }
-        catch (HttpRequestException ex)
-        {
-            throw ErrorFactory.ConnectionFailed(ex, state.IdempotencyKey, state.Attempts);
-        }
-        catch (InvalidDataException ex)
-        {
-            throw ErrorFactory.UnreadableResponse(0, ex, null, state.IdempotencyKey, state.Attempts);
-        }
-        finally
-        {
-            ResilienceContextPool.Shared.Return(context);
-        }
-    }
-
-    private async ValueTask<Outcome<HttpAttempt>> SendOnceAsync(ResilienceContext context)
-    {
-        CallState state = context.Properties.GetValue(RetryRules.CallStateKey, null!);
-        state.Attempts++;
-        try
-        {
-            using HttpRequestMessage request = _core.CreateRequest(state);
-            using HttpResponseMessage response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, context.CancellationToken).ConfigureAwait(false);
-            return Outcome.FromResult(await HttpAttempt.ReadAsync(response, _core.Time, context.CancellationToken).ConfigureAwait(false));
-        }
-        catch (Exception ex)
-        {
-            return Outcome.FromException<HttpAttempt>(ex);
-        }
-    }
-
-    private static Charge ReadCharge(HttpAttempt attempt, CallState state)
-    {
-        try
-        {
-            return ChargeJsonReader.ReadResponse(attempt.Body);
-        }
-        catch (JsonException ex)
-        {
-            throw ErrorFactory.UnreadableResponse(attempt.StatusCode, ex, attempt.RequestId, state.IdempotencyKey, state.Attempts);
         }
     }
 }

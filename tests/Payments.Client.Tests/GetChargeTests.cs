@@ -47,7 +47,7 @@ public class GetChargeTests
     [Fact]
     public async Task Reads_an_enveloped_charge()
     {
-        var api = new TestClient();
+        var api = new TestClient(o => o.ApiKey = TestClient.LiveKey);
         api.Script("https://api.example.com/v1/payments/charges/string", TestClient.Json(HttpStatusCode.OK, Fixture.Read("enveloped-charge-response.json")));
 
         Charge charge = await api.Client.GetChargeAsync("string");

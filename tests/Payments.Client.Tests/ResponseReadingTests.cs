@@ -44,7 +44,7 @@ public class ResponseReadingTests
     [Fact]
     public async Task Reads_the_enveloped_documents_example_with_every_tax_and_invoice_field()
     {
-        var api = new TestClient();
+        var api = new TestClient(o => o.ApiKey = TestClient.LiveKey); // the example is a live-mode charge
         api.Script(TestClient.ChargeUrl, TestClient.Json(HttpStatusCode.OK, Fixture.Read("enveloped-charge-response.json")));
 
         Charge charge = (await api.Client.ChargeAsync(TestClient.Request())).Charge;

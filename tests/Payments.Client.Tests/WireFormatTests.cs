@@ -38,7 +38,11 @@ public class WireFormatTests
     [Fact]
     public async Task Enveloped_sends_camel_case_body_and_the_key_in_the_header_only()
     {
-        var api = new TestClient(o => o.WireFormat = PaymentsWireFormat.Enveloped);
+        var api = new TestClient(o =>
+        {
+            o.WireFormat = PaymentsWireFormat.Enveloped;
+            o.ApiKey = TestClient.LiveKey; // the documents' example is a live-mode charge
+        });
         api.Script(TestClient.ChargeUrl, TestClient.Json(HttpStatusCode.OK, Fixture.Read("enveloped-charge-response.json")));
 
         ChargeResult result = await api.Client.ChargeAsync(new ChargeRequest { Amount = 1000, Currency = "EUR", CustomerId = "cus_9", Description = "Invoice 7" });

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -15,6 +16,7 @@ internal sealed class PaymentsClientFactory : IPaymentsClientFactory, IDisposabl
     private readonly IOptionsMonitor<PaymentsClientOptions> _options;
     private readonly TimeProvider _time;
     private readonly ILoggerFactory _loggerFactory;
+    private readonly IMeterFactory? _meterFactory;
     private readonly PaymentsClientRegistry _registry;
     private readonly ConcurrentDictionary<string, ClientCore> _cores = new(StringComparer.Ordinal);
     private readonly IDisposable? _onChange;
@@ -24,13 +26,15 @@ internal sealed class PaymentsClientFactory : IPaymentsClientFactory, IDisposabl
         IOptionsMonitor<PaymentsClientOptions> options,
         PaymentsClientRegistry registry,
         TimeProvider? time = null,
-        ILoggerFactory? loggerFactory = null)
+        ILoggerFactory? loggerFactory = null,
+        IMeterFactory? meterFactory = null)
     {
         _httpClientFactory = httpClientFactory;
         _options = options;
         _registry = registry;
         _time = time ?? TimeProvider.System;
         _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
+        _meterFactory = meterFactory;
         _onChange = options.OnChange((_, name) => _cores.TryRemove(name ?? string.Empty, out ClientCore? stale));
     }
 
@@ -44,7 +48,7 @@ internal sealed class PaymentsClientFactory : IPaymentsClientFactory, IDisposabl
                 : $"No Payments client named '{name}' is registered; call services.AddPaymentsClient(\"{name}\", ...).");
         }
 
-        ClientCore core = _cores.GetOrAdd(name, static (n, self) => ClientCore.Create(self._options.Get(n), self._time, self._loggerFactory), this);
+        ClientCore core = _cores.GetOrAdd(name, static (n, self) => ClientCore.Create(self._options.Get(n), self._time, self._loggerFactory, self._meterFactory), this);
         return new PaymentsClient(_httpClientFactory.CreateClient(PaymentsClientRegistry.HttpClientName(name)), core);
     }
 

@@ -42,6 +42,18 @@ internal static class ErrorFactory
         new PaymentsException(Describe("The Payments API answered with a body this SDK could not read", status, null, requestId, idempotencyKey, null, attempts) + $" Cause: {cause.Message}", cause)
             .With(status, null, requestId, idempotencyKey, null, attempts);
 
+    public static CircuitOpenException CircuitOpen(Polly.CircuitBreaker.BrokenCircuitException cause, string? idempotencyKey, int attempts) =>
+        (CircuitOpenException)new CircuitOpenException(Describe("The client stopped calling the Payments API after repeated failures; nothing was sent", 0, null, null, idempotencyKey, cause.RetryAfter, attempts), cause)
+            .With(0, null, null, idempotencyKey, cause.RetryAfter, attempts);
+
+    public static RateLimitedException ClientThrottled(Pipeline.ClientThrottledException cause, string? idempotencyKey, int attempts) =>
+        (RateLimitedException)new RateLimitedException(Describe("The client's own rate limit would delay the call past its overall timeout; nothing was sent", 0, null, null, idempotencyKey, cause.Wait, attempts), cause)
+            .With(0, null, null, idempotencyKey, cause.Wait, attempts);
+
+    public static PaymentsException LivemodeMismatch(string chargeId, int status, string? requestId, string? idempotencyKey, int attempts) =>
+        new PaymentsException(Describe($"Configuration error: a test key (sk_test_) received live-mode charge {chargeId}; Payments:BaseAddress points at a live environment. Reconcile the charge before retrying", status, null, requestId, idempotencyKey, null, attempts))
+            .With(status, null, requestId, idempotencyKey, null, attempts);
+
     private static string KindOf(int status, string? code) => status switch
     {
         400 => "invalid",

@@ -28,6 +28,12 @@ public sealed class PaymentsClientOptions
     /// <summary>How failed attempts are retried.</summary>
     public PaymentsRetryOptions Retry { get; set; } = new();
 
+    /// <summary>The client's own rate limit (on by default, at the documented limit of the key's mode).</summary>
+    public PaymentsRateLimitOptions RateLimit { get; set; } = new();
+
+    /// <summary>The circuit breaker that fails fast while the API is down (on by default).</summary>
+    public PaymentsCircuitBreakerOptions CircuitBreaker { get; set; } = new();
+
     /// <summary>How long one HTTP attempt may take, body included, before it is abandoned and retried. Default 30 seconds.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

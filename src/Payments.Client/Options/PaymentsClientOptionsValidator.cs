@@ -38,6 +38,12 @@ internal sealed class PaymentsClientOptionsValidator : IValidateOptions<Payments
             yield return "Payments:ApiKey contains whitespace or characters that cannot be sent in a header; check for a stray newline or quote.";
         }
 
+        else if (options.ApiKey.StartsWith("sk_live_", StringComparison.Ordinal) && options.BaseAddress?.Scheme == Uri.UriSchemeHttp)
+        {
+            // A live key moves real money: it never travels unencrypted, not even to a loopback fake or proxy.
+            yield return $"Payments:ApiKey is a live key (sk_live_) but Payments:BaseAddress '{options.BaseAddress}' is plain http; use a test key (sk_test_) with a local or fake API.";
+        }
+
         if (options.BaseAddress is null)
         {
             yield return "Payments:BaseAddress is missing.";
@@ -80,6 +86,44 @@ internal sealed class PaymentsClientOptionsValidator : IValidateOptions<Payments
             if (retry.MaxDelay < retry.BaseDelay || retry.MaxDelay > TimeSpan.FromDays(1))
             {
                 yield return $"Payments:Retry:MaxDelay is {retry.MaxDelay}; it must be at least BaseDelay ({retry.BaseDelay}) and at most a day.";
+            }
+        }
+
+        PaymentsRateLimitOptions? rateLimit = options.RateLimit;
+        if (rateLimit is null)
+        {
+            yield return "Payments:RateLimit is missing.";
+        }
+        else if (rateLimit.RequestsPerSecond < 0 || rateLimit.Burst < 0)
+        {
+            yield return "Payments:RateLimit:RequestsPerSecond and Payments:RateLimit:Burst must be 0 (the key mode's documented limit) or positive.";
+        }
+
+        PaymentsCircuitBreakerOptions? breaker = options.CircuitBreaker;
+        if (breaker is null)
+        {
+            yield return "Payments:CircuitBreaker is missing.";
+        }
+        else if (breaker.Enabled)
+        {
+            if (breaker.FailureRatio is <= 0 or > 1)
+            {
+                yield return $"Payments:CircuitBreaker:FailureRatio is {breaker.FailureRatio}; it must be above 0 and at most 1.";
+            }
+
+            if (breaker.MinimumThroughput < 2)
+            {
+                yield return $"Payments:CircuitBreaker:MinimumThroughput is {breaker.MinimumThroughput}; it must be at least 2.";
+            }
+
+            if (breaker.SamplingDuration < TimeSpan.FromMilliseconds(500) || breaker.SamplingDuration > TimeSpan.FromDays(1))
+            {
+                yield return $"Payments:CircuitBreaker:SamplingDuration is {breaker.SamplingDuration}; it must be between 0.5 s and a day.";
+            }
+
+            if (breaker.BreakDuration < TimeSpan.FromMilliseconds(500) || breaker.BreakDuration > TimeSpan.FromDays(1))
+            {
+                yield return $"Payments:CircuitBreaker:BreakDuration is {breaker.BreakDuration}; it must be between 0.5 s and a day.";
             }
         }
 

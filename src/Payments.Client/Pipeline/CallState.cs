@@ -3,14 +3,18 @@ namespace Payments.Client.Pipeline;
 /// <summary>One logical call: what every attempt sends, and what the retry rules need to know about it.</summary>
 internal sealed class CallState
 {
-    public CallState(HttpMethod method, Uri uri, ReadOnlyMemory<byte> body, string? idempotencyKey, long deadlineTimestamp)
+    public CallState(string operation, HttpMethod method, Uri uri, ReadOnlyMemory<byte> body, string? idempotencyKey, long deadlineTimestamp)
     {
+        Operation = operation;
         Method = method;
         Uri = uri;
         Body = body;
         IdempotencyKey = idempotencyKey;
         DeadlineTimestamp = deadlineTimestamp;
     }
+
+    /// <summary><c>charge</c> or <c>get_charge</c>, for logs and metrics.</summary>
+    public string Operation { get; }
 
     public HttpMethod Method { get; }
 

@@ -1,24 +1,34 @@
+using Microsoft.Extensions.Logging;
+using Payments.Client.Diagnostics;
 using Polly;
+using Polly.CircuitBreaker;
 using Polly.Retry;
 using Polly.Timeout;
 
 namespace Payments.Client.Pipeline;
 
 /// <summary>
-/// overall timeout -> retry -> attempt timeout. The attempt itself (a fresh request each time) runs
-/// inside; see <see cref="PaymentsClient"/>.
+/// overall timeout -> retry -> circuit breaker -> client rate limit -> attempt timeout -> one HTTP attempt.
+/// The breaker and the rate limit sit inside the retry so that every attempt counts and waits, and the
+/// attempt timeout inside them so that waiting for a token never eats an attempt's time.
 /// </summary>
 internal static class PipelineFactory
 {
-    public static ResiliencePipeline<HttpAttempt> Create(PaymentsClientOptions options, TimeProvider time)
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage(
+        "Trimming",
+        "IL2026",
+        Justification = "AddStrategy validates options with data annotations; ClientRateLimitStrategyOptions declares none, so a trimmed validator checks exactly as much.")]
+    public static ResiliencePipeline<HttpAttempt> Create(PaymentsClientOptions options, TimeProvider time, PaymentsTelemetry telemetry, ILogger logger)
     {
         TimeSpan maxDelay = options.Retry.MaxDelay;
         var builder = new ResiliencePipelineBuilder<HttpAttempt> { TimeProvider = time };
-        builder.AddTimeout(new TimeoutStrategyOptions { Timeout = options.OverallTimeout, Name = "overall" });
+        builder.AddTimeout(new TimeoutStrategyOptions { Timeout = options.OverallTimeout, Name = "overall-timeout" });
+
         if (options.Retry.MaxAttempts > 1)
         {
             builder.AddRetry(new RetryStrategyOptions<HttpAttempt>
             {
+                Name = "retry",
                 MaxRetryAttempts = options.Retry.MaxAttempts - 1,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
@@ -26,10 +36,52 @@ internal static class PipelineFactory
                 MaxDelay = maxDelay,
                 ShouldHandle = args => RetryRules.ShouldRetry(args, maxDelay, time),
                 DelayGenerator = RetryRules.RetryAfterDelay,
+                OnRetry = args =>
+                {
+                    CallState call = args.Context.Properties.GetValue(RetryRules.CallStateKey, null!);
+                    string reason = RetryRules.Describe(args.Outcome);
+                    telemetry.Retries.Add(1, new KeyValuePair<string, object?>("payments.operation", call.Operation), new KeyValuePair<string, object?>("payments.retry.reason", reason));
+                    Log.Retrying(logger, call.Operation, args.AttemptNumber + 1, reason, args.RetryDelay.TotalMilliseconds, call.IdempotencyKey);
+                    return default;
+                },
             });
         }
 
-        builder.AddTimeout(new TimeoutStrategyOptions { Timeout = options.AttemptTimeout, Name = "attempt" });
+        PaymentsCircuitBreakerOptions breaker = options.CircuitBreaker;
+        if (breaker.Enabled)
+        {
+            builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpAttempt>
+            {
+                Name = "circuit-breaker",
+                FailureRatio = breaker.FailureRatio,
+                MinimumThroughput = breaker.MinimumThroughput,
+                SamplingDuration = breaker.SamplingDuration,
+                BreakDuration = breaker.BreakDuration,
+                ShouldHandle = RetryRules.IsApiFailure,
+                OnOpened = args =>
+                {
+                    Log.CircuitOpened(logger, args.BreakDuration.TotalSeconds);
+                    return default;
+                },
+                OnClosed = _ =>
+                {
+                    Log.CircuitClosed(logger);
+                    return default;
+                },
+            });
+        }
+
+        if (options.RateLimit.Enabled)
+        {
+            (int perSecond, int burst) = KeyMode.DocumentedLimit(options.ApiKey!);
+            var bucket = new TokenBucket(
+                time,
+                options.RateLimit.RequestsPerSecond > 0 ? options.RateLimit.RequestsPerSecond : perSecond,
+                options.RateLimit.Burst > 0 ? options.RateLimit.Burst : burst);
+            builder.AddStrategy(_ => new ClientRateLimitStrategy(bucket, time, telemetry, logger), new ClientRateLimitStrategyOptions());
+        }
+
+        builder.AddTimeout(new TimeoutStrategyOptions { Timeout = options.AttemptTimeout, Name = "attempt-timeout" });
         return builder.Build();
     }
 }

@@ -1,4 +1,5 @@
 using Polly;
+using Polly.CircuitBreaker;
 using Polly.Retry;
 using Polly.Timeout;
 
@@ -52,6 +53,25 @@ internal static class RetryRules
 
         return new(true);
     }
+
+    /// <summary>What the circuit breaker counts as the API failing: 5xx, network failures, attempt timeouts. Not 4xx, not 429.</summary>
+    public static ValueTask<bool> IsApiFailure(CircuitBreakerPredicateArguments<HttpAttempt> args) => new(args.Outcome switch
+    {
+        { Exception: HttpRequestException or TimeoutRejectedException } => true,
+        { Exception: OperationCanceledException } => !args.Context.CancellationToken.IsCancellationRequested,
+        { Result: { StatusCode: >= 500 } } => true,
+        _ => false,
+    });
+
+    /// <summary>A short, low-cardinality reason for logs and metrics.</summary>
+    public static string Describe(Outcome<HttpAttempt> outcome) => outcome switch
+    {
+        { Exception: TimeoutRejectedException } => "attempt_timeout",
+        { Exception: HttpRequestException } => "network_failure",
+        { Exception: { } } => "exception",
+        { Result: { } attempt } => attempt.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        _ => "unknown",
+    };
 
     public static ValueTask<TimeSpan?> RetryAfterDelay(RetryDelayGeneratorArguments<HttpAttempt> args) =>
         new(args.Outcome.Result?.RetryAfter);

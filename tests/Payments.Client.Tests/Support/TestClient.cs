@@ -8,6 +8,7 @@ namespace Payments.Client.Tests.Support;
 internal sealed class TestClient
 {
     public const string ApiKey = "sk_test_4eC39HqLyjWDarjtT1zdp7dc";
+    public const string LiveKey = "sk_live_4eC39HqLyjWDarjtT1zdp7dc";
     public static readonly Uri BaseAddress = new("https://api.example.com/v1/");
     public static readonly string ChargeUrl = "https://api.example.com/v1/payments/charge";
 
@@ -16,7 +17,7 @@ internal sealed class TestClient
         var options = new PaymentsClientOptions { ApiKey = ApiKey, BaseAddress = BaseAddress };
         options.Retry.BaseDelay = TimeSpan.FromMilliseconds(100);
         configure?.Invoke(options);
-        Client = new PaymentsClient(new HttpClient(new FaultHandler { InnerHandler = Mock }) { Timeout = Timeout.InfiniteTimeSpan }, options, Time);
+        Client = new PaymentsClient(new HttpClient(new FaultHandler { InnerHandler = Mock }) { Timeout = Timeout.InfiniteTimeSpan }, options, Time, Logs);
     }
 
     public MockHttpMessageHandler Mock { get; } = new();
@@ -24,6 +25,8 @@ internal sealed class TestClient
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 6, 9, 14, 0, 0, TimeSpan.Zero));
 
     public PaymentsClient Client { get; }
+
+    public ListLoggerProvider Logs { get; } = new();
 
     public List<RecordedAttempt> Attempts { get; } = [];
 

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Logging;
+
+namespace Payments.Client.Diagnostics;
+
+/// <summary>
+/// Every log line of the client. Ids and keys only: never the API key, never a request or response body.
+/// </summary>
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Debug, "Payments {Operation} succeeded: charge {ChargeId} is {Status} after {Attempts} attempt(s). Idempotency key {IdempotencyKey}, request id {RequestId}.")]
+    public static partial void CallSucceeded(ILogger logger, string operation, string chargeId, string status, int attempts, string? idempotencyKey, string? requestId);
+
+    [LoggerMessage(2, LogLevel.Warning, "Payments {Operation} attempt {Attempt} failed ({Reason}); retrying in {DelayMs} ms with the same idempotency key {IdempotencyKey}.")]
+    public static partial void Retrying(ILogger logger, string operation, int attempt, string reason, double delayMs, string? idempotencyKey);
+
+    [LoggerMessage(3, LogLevel.Warning, "Payments {Operation} failed with {ErrorKind} (HTTP {StatusCode}, code {ErrorCode}) after {Attempts} attempt(s). Idempotency key {IdempotencyKey}, request id {RequestId}.")]
+    public static partial void CallFailed(ILogger logger, string operation, string errorKind, int statusCode, string? errorCode, int attempts, string? idempotencyKey, string? requestId);
+
+    [LoggerMessage(4, LogLevel.Information, "Payments {Operation} waits {DelayMs} ms for the client's own rate limit.")]
+    public static partial void RateLimitWait(ILogger logger, string operation, double delayMs);
+
+    [LoggerMessage(5, LogLevel.Warning, "Payments circuit opened for {BreakSeconds} s after failing attempts; calls fail fast until then.")]
+    public static partial void CircuitOpened(ILogger logger, double breakSeconds);
+
+    [LoggerMessage(6, LogLevel.Information, "Payments circuit closed; calls flow again.")]
+    public static partial void CircuitClosed(ILogger logger);
+}

@@ -1,0 +1,62 @@
+using Microsoft.Extensions.Logging;
+using Payments.Client.Diagnostics;
+using Polly;
+
+namespace Payments.Client.Pipeline;
+
+/// <summary>
+/// Waits for the client's own rate limit before each attempt. A wait that would end past the call's
+/// overall deadline is not started: the call fails at once with the wait it would have needed.
+/// </summary>
+internal sealed class ClientRateLimitStrategy : ResilienceStrategy<HttpAttempt>
+{
+    private readonly TokenBucket _bucket;
+    private readonly TimeProvider _time;
+    private readonly PaymentsTelemetry _telemetry;
+    private readonly ILogger _logger;
+
+    public ClientRateLimitStrategy(TokenBucket bucket, TimeProvider time, PaymentsTelemetry telemetry, ILogger logger)
+    {
+        _bucket = bucket;
+        _time = time;
+        _telemetry = telemetry;
+        _logger = logger;
+    }
+
+    protected override async ValueTask<Outcome<HttpAttempt>> ExecuteCore<TState>(
+        Func<ResilienceContext, TState, ValueTask<Outcome<HttpAttempt>>> callback,
+        ResilienceContext context,
+        TState state)
+    {
+        TimeSpan wait = _bucket.Reserve();
+        if (wait > TimeSpan.Zero)
+        {
+            CallState call = context.Properties.GetValue(RetryRules.CallStateKey, null!);
+            if (_time.GetTimestamp() + (long)(wait.TotalSeconds * _time.TimestampFrequency) >= call.DeadlineTimestamp)
+            {
+                _bucket.Return();
+                return Outcome.FromException<HttpAttempt>(new ClientThrottledException(wait));
+            }
+
+            _telemetry.RateLimitWaits.Add(1, new KeyValuePair<string, object?>("payments.operation", call.Operation));
+            Log.RateLimitWait(_logger, call.Operation, wait.TotalMilliseconds);
+            try
+            {
+                await Task.Delay(wait, _time, context.CancellationToken).ConfigureAwait(context.ContinueOnCapturedContext);
+            }
+            catch (OperationCanceledException ex)
+            {
+                _bucket.Return();
+                return Outcome.FromException<HttpAttempt>(ex);
+            }
+        }
+
+        return await callback(context, state).ConfigureAwait(context.ContinueOnCapturedContext);
+    }
+}
+
+/// <summary>The client's own rate limit would have needed a wait past the overall deadline.</summary>
+internal sealed class ClientThrottledException(TimeSpan wait) : Exception($"The client's own rate limit needs a wait of {wait.TotalSeconds:0.###} s, past the call's overall timeout.")
+{
+    public TimeSpan Wait { get; } = wait;
+}

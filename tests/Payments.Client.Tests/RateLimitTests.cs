@@ -1,0 +1,92 @@
+using Payments.Client.Tests.Support;
+
+namespace Payments.Client.Tests;
+
+/// <summary>The client's own rate limit: spreads a burst out instead of walking into 429s.</summary>
+public class RateLimitTests
+{
+    [Fact]
+    public async Task Calls_beyond_the_burst_wait_for_their_token_in_order()
+    {
+        var api = new TestClient(o =>
+        {
+            o.RateLimit.RequestsPerSecond = 2;
+            o.RateLimit.Burst = 2;
+        });
+        api.Script(TestClient.ChargeUrl, TestClient.Ok());
+        DateTimeOffset start = api.Time.GetUtcNow();
+
+        await api.Run(() => Task.WhenAll(Enumerable.Range(0, 6).Select(_ => api.Client.ChargeAsync(TestClient.Request()))), TimeSpan.FromMilliseconds(10));
+
+        TimeSpan[] sentAt = api.Attempts.Select(a => a.At - start).Order().ToArray();
+        Assert.Equal(6, sentAt.Length);
+        Assert.Equal(TimeSpan.Zero, sentAt[1]);
+        for (int i = 2; i < sentAt.Length; i++)
+        {
+            Assert.InRange(sentAt[i], TimeSpan.FromSeconds((i - 1) * 0.5), TimeSpan.FromSeconds(((i - 1) * 0.5) + 0.1));
+        }
+    }
+
+    [Fact]
+    public async Task A_test_key_gets_the_documented_test_burst_of_50_at_once()
+    {
+        var api = new TestClient();
+        api.Script(TestClient.ChargeUrl, TestClient.Ok());
+
+        Task<ChargeResult[]> all = Task.WhenAll(Enumerable.Range(0, 60).Select(_ => api.Client.ChargeAsync(TestClient.Request())));
+        for (int i = 0; i < 500 && api.Attempts.Count < 50; i++)
+        {
+            await Task.Delay(2);
+        }
+
+        await Task.Delay(50);
+        Assert.Equal(50, api.Attempts.Count);
+        api.Time.Advance(TimeSpan.FromSeconds(1));
+        await all.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(60, api.Attempts.Count);
+    }
+
+    [Fact]
+    public async Task A_wait_past_the_overall_timeout_fails_fast_without_sending()
+    {
+        var api = new TestClient(o =>
+        {
+            o.RateLimit.RequestsPerSecond = 1;
+            o.RateLimit.Burst = 1;
+            o.AttemptTimeout = TimeSpan.FromSeconds(1);
+            o.OverallTimeout = TimeSpan.FromSeconds(2);
+        });
+        api.Script(TestClient.ChargeUrl, TestClient.Ok());
+
+        Task<ChargeResult>[] calls = Enumerable.Range(0, 4).Select(i => api.Client.ChargeAsync(TestClient.Request($"rl-{i}"))).ToArray();
+        await api.Run(async () =>
+        {
+            try
+            {
+                await Task.WhenAll(calls);
+            }
+            catch (RateLimitedException)
+            {
+            }
+
+            return 0;
+        });
+
+        RateLimitedException[] throttled = calls.Where(c => c.IsFaulted).Select(c => Assert.IsType<RateLimitedException>(c.Exception!.InnerException)).ToArray();
+        Assert.Equal(2, throttled.Length);
+        Assert.All(throttled, e => Assert.Equal(0, e.StatusCode));
+        Assert.All(throttled, e => Assert.True(e.RetryAfter >= TimeSpan.FromSeconds(2)));
+        Assert.Equal(2, api.Attempts.Count);
+    }
+
+    [Fact]
+    public async Task Disabled_means_no_client_side_waiting()
+    {
+        var api = new TestClient(o => o.RateLimit.Enabled = false);
+        api.Script(TestClient.ChargeUrl, TestClient.Ok());
+
+        await Task.WhenAll(Enumerable.Range(0, 80).Select(_ => api.Client.ChargeAsync(TestClient.Request()))).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(80, api.Attempts.Count);
+    }
+}

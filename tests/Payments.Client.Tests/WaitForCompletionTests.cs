@@ -1,0 +1,60 @@
+using System.Net;
+using Payments.Client.Tests.Support;
+
+namespace Payments.Client.Tests;
+
+public class WaitForCompletionTests
+{
+    private const string Url = "https://api.example.com/v1/payments/charges/ch_p";
+
+    [Fact]
+    public async Task Polls_with_backoff_until_the_charge_is_terminal()
+    {
+        var api = new TestClient();
+        api.Script(Url, TestClient.Ok("ch_p", "pending"), TestClient.Ok("ch_p", "pending"), TestClient.Ok("ch_p", "pending"), TestClient.Ok("ch_p", "succeeded"));
+
+        Charge charge = await api.Run(() => api.Client.WaitForCompletionAsync("ch_p", TimeSpan.FromMinutes(1)));
+
+        Assert.Equal(ChargeStatus.Succeeded, charge.Status);
+        Assert.Equal(4, api.Attempts.Count);
+        TimeSpan[] gaps = api.Attempts.Zip(api.Attempts.Skip(1), (a, b) => b.At - a.At).ToArray();
+        Assert.True(gaps[0] >= TimeSpan.FromMilliseconds(500));
+        Assert.True(gaps[1] >= TimeSpan.FromSeconds(1));
+        Assert.True(gaps[2] >= TimeSpan.FromSeconds(2));
+    }
+
+    [Fact]
+    public async Task Returns_the_still_pending_charge_when_the_timeout_passes()
+    {
+        var api = new TestClient();
+        api.Script(Url, TestClient.Ok("ch_p", "pending"));
+        DateTimeOffset start = api.Time.GetUtcNow();
+
+        Charge charge = await api.Run(() => api.Client.WaitForCompletionAsync("ch_p", TimeSpan.FromSeconds(5)));
+
+        Assert.Equal(ChargeStatus.Pending, charge.Status);
+        Assert.InRange(api.Time.GetUtcNow() - start, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(6));
+        Assert.InRange(api.Attempts.Count, 3, 6);
+    }
+
+    [Fact]
+    public async Task A_failed_charge_is_terminal_too()
+    {
+        var api = new TestClient();
+        api.Script(Url, TestClient.Json(HttpStatusCode.OK, """{ "id": "ch_p", "status": "failed", "failure_reason": "insufficient_funds" }"""));
+
+        Charge charge = await api.Client.WaitForCompletionAsync("ch_p", TimeSpan.FromSeconds(5));
+
+        Assert.Equal(FailureReason.InsufficientFunds, charge.FailureReason);
+        Assert.Single(api.Attempts);
+    }
+
+    [Fact]
+    public async Task Bad_arguments_are_refused()
+    {
+        var api = new TestClient();
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => api.Client.WaitForCompletionAsync("ch_p", TimeSpan.Zero));
+        await Assert.ThrowsAsync<ArgumentException>(() => api.Client.WaitForCompletionAsync("", TimeSpan.FromSeconds(1)));
+    }
+}
