@@ -31,14 +31,14 @@ public static class IdempotencyKeys
     {
         if (key.Length == 0 || key.Length > MaxLength)
         {
-            throw new ArgumentException($"The idempotency key is {key.Length} characters long; it must be 1 to {MaxLength}.", nameof(ChargeRequest.IdempotencyKey));
+            throw new ArgumentException($"The idempotency key is {key.Length} characters long; it must be 1 to {MaxLength}.", nameof(key));
         }
 
         foreach (char c in key)
         {
             if (c is < '!' or > '~')
             {
-                throw new ArgumentException("The idempotency key may contain only visible ASCII characters (no spaces or control characters): it is sent as a header.", nameof(ChargeRequest.IdempotencyKey));
+                throw new ArgumentException("The idempotency key may contain only visible ASCII characters (no spaces or control characters): it is sent as a header.", nameof(key));
             }
         }
     }

@@ -11,6 +11,7 @@ public sealed record Charge
     public required string Id { get; init; }
 
     /// <summary>The object type the API names (<c>charge</c>, or <c>payment</c> in the enveloped format).</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720", Justification = "Mirrors the API's documented 'object' field, as other payment SDKs do.")]
     public string? Object { get; init; }
 
     /// <summary>Where the charge stands. A <see cref="ChargeStatus.Pending"/> charge was accepted, not completed.</summary>
