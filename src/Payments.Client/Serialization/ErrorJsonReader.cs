@@ -37,7 +37,7 @@ internal static class ErrorJsonReader
                 else if (isError && reader.TokenType == JsonTokenType.String)
                 {
                     // Some gateways answer { "error": "message" }; keep the message.
-                    error = new ApiError(null, null, reader.GetString(), null, null, null, null);
+                    error = new ApiError(null, null, JsonValues.GetString(ref reader), null, null, null, null);
                 }
                 else
                 {
@@ -47,8 +47,9 @@ internal static class ErrorJsonReader
 
             return error;
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: invalid UTF-8 inside a string of the details object.
             return null;
         }
     }
@@ -99,14 +100,15 @@ internal static class ErrorJsonReader
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
-                return reader.GetString();
+                return JsonValues.GetString(ref reader);
             case JsonTokenType.Null:
                 return null;
             case JsonTokenType.StartObject or JsonTokenType.StartArray:
                 reader.Skip();
                 return null;
             default:
-                return System.Text.Encoding.UTF8.GetString(reader.ValueSpan);
+                // Numbers and literals are ASCII by the time the reader has validated them.
+                return System.Text.Encoding.ASCII.GetString(reader.ValueSpan);
         }
     }
 }

@@ -45,7 +45,7 @@ internal static class JsonName
 
     private static int NormalizeSlow(ref Utf8JsonReader reader, scoped Span<byte> buffer)
     {
-        string name = reader.GetString() ?? string.Empty;
+        string name = JsonValues.GetString(ref reader);
         if (name.Length > MaxLength * 2)
         {
             return 0;

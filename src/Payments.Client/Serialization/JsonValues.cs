@@ -6,10 +6,23 @@ namespace Payments.Client.Serialization;
 /// <summary>Lenient readers for scalar values: JSON null reads as "absent", anything else must have the documented type.</summary>
 internal static class JsonValues
 {
+    /// <summary><see cref="Utf8JsonReader.GetString"/>, with invalid UTF-8 reported as the <see cref="JsonException"/> it is.</summary>
+    public static string GetString(scoped ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString() ?? string.Empty;
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new JsonException("A string in the JSON is not valid UTF-8.", ex);
+        }
+    }
+
     public static string? ReadString(ref Utf8JsonReader reader) => reader.TokenType switch
     {
         JsonTokenType.Null => null,
-        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.String => GetString(ref reader),
         _ => throw new JsonException($"Expected a string but found {reader.TokenType}."),
     };
 
@@ -37,7 +50,7 @@ internal static class JsonValues
                 return null;
             case JsonTokenType.String when reader.TryGetDateTimeOffset(out DateTimeOffset value):
                 return value;
-            case JsonTokenType.String when DateTimeOffset.TryParse(reader.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset parsed):
+            case JsonTokenType.String when DateTimeOffset.TryParse(GetString(ref reader), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset parsed):
                 return parsed;
             case JsonTokenType.Number when reader.TryGetInt64(out long seconds) && seconds is >= -62135596800 and <= 253402300799:
                 return DateTimeOffset.FromUnixTimeSeconds(seconds);
@@ -62,11 +75,11 @@ internal static class JsonValues
         var map = new Dictionary<string, string?>(StringComparer.Ordinal);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            string key = reader.GetString()!;
+            string key = GetString(ref reader);
             reader.Read();
             map[key] = reader.TokenType switch
             {
-                JsonTokenType.String => reader.GetString(),
+                JsonTokenType.String => GetString(ref reader),
                 JsonTokenType.Null => null,
                 _ => JsonElement.ParseValue(ref reader).GetRawText(),
             };
