@@ -75,7 +75,10 @@ public static class PaymentsServiceCollectionExtensions
         }
 
         // Our attempt and overall timeouts govern; HttpClient's 100 s default would cut across them.
-        return services.AddHttpClient(PaymentsClientRegistry.HttpClientName(name), http => http.Timeout = Timeout.InfiniteTimeSpan);
+        // The factory's per-request loggers are removed: the client logs each call and retry itself, with the
+        // idempotency key and request id, at less cost. builder.AddDefaultLogger() brings them back.
+        return services.AddHttpClient(PaymentsClientRegistry.HttpClientName(name), http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers();
     }
 
     private static PaymentsClientRegistry GetOrAddRegistry(IServiceCollection services)
