@@ -73,9 +73,15 @@ internal sealed class ClientCore
         activity?.SetTag("payments.operation", call.Operation);
         activity?.SetTag("payments.idempotency_key", call.IdempotencyKey);
         string outcome = "success";
+        ResilienceContext context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(RetryRules.CallStateKey, call);
         try
         {
-            using HttpAttempt attempt = await SendAsync(http, call, cancellationToken).ConfigureAwait(false);
+            Outcome<HttpAttempt> result = await Pipeline.ExecuteOutcomeAsync(
+                static (ctx, state) => state.Core.SendOnceAsync(state.Http, ctx),
+                context,
+                (Core: this, Http: http)).ConfigureAwait(false);
+            using HttpAttempt attempt = Translate(result, call, cancellationToken);
             Charge charge = ReadCharge(attempt, call);
             activity?.SetTag("payments.charge_id", charge.Id);
             Log.CallSucceeded(Logger, call.Operation, charge.Id, charge.Status.ToString(), call.Attempts, call.IdempotencyKey, attempt.RequestId);
@@ -98,6 +104,7 @@ internal sealed class ClientCore
         }
         finally
         {
+            ResilienceContextPool.Shared.Return(context);
             activity?.SetTag("payments.attempts", call.Attempts);
             var operationTag = new KeyValuePair<string, object?>("payments.operation", call.Operation);
             var outcomeTag = new KeyValuePair<string, object?>("payments.outcome", outcome);
@@ -106,61 +113,44 @@ internal sealed class ClientCore
         }
     }
 
-    private async Task<HttpAttempt> SendAsync(HttpClient http, CallState call, CancellationToken cancellationToken)
+    /// <summary>The pipeline's last outcome as a successful attempt, or the one typed error that fits it.</summary>
+    private HttpAttempt Translate(Outcome<HttpAttempt> outcome, CallState call, CancellationToken cancellationToken)
     {
-        ResilienceContext context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(RetryRules.CallStateKey, call);
-        try
+        switch (outcome.Exception)
         {
-            Outcome<HttpAttempt> outcome = await Pipeline.ExecuteOutcomeAsync(
-                static (ctx, state) => state.Core.SendOnceAsync(state.Http, ctx),
-                context,
-                (Core: this, Http: http)).ConfigureAwait(false);
-            outcome.ThrowIfException();
-            HttpAttempt attempt = outcome.Result!;
-            if (attempt.IsSuccess)
-            {
-                return attempt;
-            }
+            case null:
+                break;
+            case OperationCanceledException when cancellationToken.IsCancellationRequested:
+                outcome.ThrowIfException();
+                break;
+            case TimeoutRejectedException ex:
+                string what = ex.Timeout == OverallTimeout ? $"overall timeout of {ex.Timeout.TotalSeconds:0.###} s" : $"attempt timeout of {ex.Timeout.TotalSeconds:0.###} s";
+                throw ErrorFactory.TimedOut(what, ex, call.IdempotencyKey, call.Attempts);
+            case OperationCanceledException ex:
+                // Not the caller's token: the HttpClient's own Timeout or a handler gave up.
+                throw ErrorFactory.TimedOut("HttpClient's timeout", ex, call.IdempotencyKey, call.Attempts);
+            case HttpRequestException ex:
+                throw ErrorFactory.ConnectionFailed(ex, call.IdempotencyKey, call.Attempts);
+            case BrokenCircuitException ex:
+                throw ErrorFactory.CircuitOpen(ex, call.IdempotencyKey, call.Attempts);
+            case ClientThrottledException ex:
+                throw ErrorFactory.ClientThrottled(ex, call.IdempotencyKey, call.Attempts);
+            case InvalidDataException ex:
+                throw ErrorFactory.UnreadableResponse(0, ex, null, call.IdempotencyKey, call.Attempts);
+            default:
+                outcome.ThrowIfException();
+                break;
+        }
 
-            using (attempt)
-            {
-                throw ErrorFactory.FromResponse(attempt.StatusCode, ErrorJsonReader.TryRead(attempt.Body), attempt.RequestId, call.IdempotencyKey, attempt.RetryAfter, call.Attempts);
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        HttpAttempt attempt = outcome.Result!;
+        if (attempt.IsSuccess)
         {
-            throw;
+            return attempt;
         }
-        catch (TimeoutRejectedException ex)
+
+        using (attempt)
         {
-            string what = ex.Timeout == OverallTimeout ? $"overall timeout of {ex.Timeout.TotalSeconds:0.###} s" : $"attempt timeout of {ex.Timeout.TotalSeconds:0.###} s";
-            throw ErrorFactory.TimedOut(what, ex, call.IdempotencyKey, call.Attempts);
-        }
-        catch (OperationCanceledException ex)
-        {
-            // Not the caller's token: the HttpClient's own Timeout or a handler gave up.
-            throw ErrorFactory.TimedOut("HttpClient's timeout", ex, call.IdempotencyKey, call.Attempts);
-        }
-        catch (HttpRequestException ex)
-        {
-            throw ErrorFactory.ConnectionFailed(ex, call.IdempotencyKey, call.Attempts);
-        }
-        catch (BrokenCircuitException ex)
-        {
-            throw ErrorFactory.CircuitOpen(ex, call.IdempotencyKey, call.Attempts);
-        }
-        catch (ClientThrottledException ex)
-        {
-            throw ErrorFactory.ClientThrottled(ex, call.IdempotencyKey, call.Attempts);
-        }
-        catch (InvalidDataException ex)
-        {
-            throw ErrorFactory.UnreadableResponse(0, ex, null, call.IdempotencyKey, call.Attempts);
-        }
-        finally
-        {
-            ResilienceContextPool.Shared.Return(context);
+            throw ErrorFactory.FromResponse(attempt.StatusCode, ErrorJsonReader.TryRead(attempt.Body), attempt.RequestId, call.IdempotencyKey, attempt.RetryAfter, call.Attempts);
         }
     }
 

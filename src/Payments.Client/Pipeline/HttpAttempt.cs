@@ -31,13 +31,35 @@ internal sealed class HttpAttempt : IDisposable
 
     public ReadOnlySpan<byte> Body => _buffer is null ? default : _buffer.AsSpan(0, _length);
 
-    public static async Task<HttpAttempt> ReadAsync(HttpResponseMessage response, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>Reads status, headers and the whole body (at most 1 MiB) into a pooled buffer.</summary>
+    public static async ValueTask<HttpAttempt> ReadAsync(HttpResponseMessage response, TimeProvider time, CancellationToken cancellationToken)
     {
         var attempt = new HttpAttempt((int)response.StatusCode, ReadRequestId(response.Headers), ReadRetryAfter(response.Headers, time));
         try
         {
-            await attempt.ReadBodyAsync(response.Content, cancellationToken).ConfigureAwait(false);
-            return attempt;
+            long? declared = response.Content.Headers.ContentLength;
+            if (declared > MaxBodyBytes)
+            {
+                throw new InvalidDataException($"The response body is {declared} bytes; at most {MaxBodyBytes} are read.");
+            }
+
+            using Stream stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            byte[] buffer = attempt._buffer = ArrayPool<byte>.Shared.Rent(declared is > 0 ? (int)declared + 1 : 4096);
+            while (true)
+            {
+                if (attempt._length == buffer.Length)
+                {
+                    buffer = attempt.Grow();
+                }
+
+                int read = await stream.ReadAsync(buffer.AsMemory(attempt._length), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    return attempt;
+                }
+
+                attempt._length += read;
+            }
         }
         catch
         {
@@ -55,39 +77,19 @@ internal sealed class HttpAttempt : IDisposable
         }
     }
 
-    private async Task ReadBodyAsync(HttpContent content, CancellationToken cancellationToken)
+    private byte[] Grow()
     {
-        long? declared = content.Headers.ContentLength;
-        if (declared > MaxBodyBytes)
+        byte[] current = _buffer!;
+        if (current.Length >= MaxBodyBytes)
         {
-            throw new InvalidDataException($"The response body is {declared} bytes; at most {MaxBodyBytes} are read.");
+            throw new InvalidDataException($"The response body is larger than {MaxBodyBytes} bytes.");
         }
 
-        using Stream stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        _buffer = ArrayPool<byte>.Shared.Rent(declared is > 0 ? (int)declared + 1 : 4096);
-        while (true)
-        {
-            if (_length == _buffer.Length)
-            {
-                if (_buffer.Length >= MaxBodyBytes)
-                {
-                    throw new InvalidDataException($"The response body is larger than {MaxBodyBytes} bytes.");
-                }
-
-                byte[] larger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
-                _buffer.AsSpan(0, _length).CopyTo(larger);
-                ArrayPool<byte>.Shared.Return(_buffer);
-                _buffer = larger;
-            }
-
-            int read = await stream.ReadAsync(_buffer.AsMemory(_length), cancellationToken).ConfigureAwait(false);
-            if (read == 0)
-            {
-                return;
-            }
-
-            _length += read;
-        }
+        byte[] larger = ArrayPool<byte>.Shared.Rent(current.Length * 2);
+        current.AsSpan(0, _length).CopyTo(larger);
+        _buffer = larger;
+        ArrayPool<byte>.Shared.Return(current);
+        return larger;
     }
 
     private static string? ReadRequestId(HttpResponseHeaders headers)
