@@ -84,7 +84,7 @@ internal sealed class ClientCore
             using HttpAttempt attempt = Translate(result, call, cancellationToken);
             Charge charge = ReadCharge(attempt, call);
             activity?.SetTag("payments.charge_id", charge.Id);
-            Log.CallSucceeded(Logger, call.Operation, charge.Id, charge.Status.ToString(), call.Attempts, call.IdempotencyKey, attempt.RequestId);
+            Log.CallSucceeded(Logger, call.Operation, charge.Id, charge.Status.ToString(), call.Attempts, call.IdempotencyKey ?? "none", attempt.RequestId ?? "none");
             return (charge, attempt.RequestId);
         }
         catch (PaymentsException error)
@@ -93,7 +93,7 @@ internal sealed class ClientCore
             activity?.SetStatus(ActivityStatusCode.Error, error.ErrorCode ?? outcome);
             activity?.SetTag("error.type", outcome);
             activity?.SetTag("payments.request_id", error.RequestId);
-            Log.CallFailed(Logger, call.Operation, outcome, error.StatusCode, error.ErrorCode, call.Attempts, call.IdempotencyKey, error.RequestId);
+            Log.CallFailed(Logger, call.Operation, outcome, error.StatusCode, error.ErrorCode ?? "none", call.Attempts, call.IdempotencyKey ?? "none", error.RequestId ?? "none");
             throw;
         }
         catch (OperationCanceledException)

@@ -10,14 +10,14 @@ internal static partial class Log
     [LoggerMessage(1, LogLevel.Debug, "Payments {Operation} succeeded: charge {ChargeId} is {Status} after {Attempts} attempt(s). Idempotency key {IdempotencyKey}, request id {RequestId}.")]
     public static partial void CallSucceeded(ILogger logger, string operation, string chargeId, string status, int attempts, string? idempotencyKey, string? requestId);
 
-    [LoggerMessage(2, LogLevel.Warning, "Payments {Operation} attempt {Attempt} failed ({Reason}); retrying in {DelayMs} ms with the same idempotency key {IdempotencyKey}.")]
-    public static partial void Retrying(ILogger logger, string operation, int attempt, string reason, double delayMs, string? idempotencyKey);
+    [LoggerMessage(2, LogLevel.Warning, "Payments {Operation} attempt {Attempt} failed ({Reason}); retrying in {DelayMs} ms. Idempotency key {IdempotencyKey} (the same on every attempt).")]
+    public static partial void Retrying(ILogger logger, string operation, int attempt, string reason, long delayMs, string? idempotencyKey);
 
     [LoggerMessage(3, LogLevel.Warning, "Payments {Operation} failed with {ErrorKind} (HTTP {StatusCode}, code {ErrorCode}) after {Attempts} attempt(s). Idempotency key {IdempotencyKey}, request id {RequestId}.")]
     public static partial void CallFailed(ILogger logger, string operation, string errorKind, int statusCode, string? errorCode, int attempts, string? idempotencyKey, string? requestId);
 
     [LoggerMessage(4, LogLevel.Information, "Payments {Operation} waits {DelayMs} ms for the client's own rate limit.")]
-    public static partial void RateLimitWait(ILogger logger, string operation, double delayMs);
+    public static partial void RateLimitWait(ILogger logger, string operation, long delayMs);
 
     [LoggerMessage(5, LogLevel.Warning, "Payments circuit opened for {BreakSeconds} s after failing attempts; calls fail fast until then.")]
     public static partial void CircuitOpened(ILogger logger, double breakSeconds);

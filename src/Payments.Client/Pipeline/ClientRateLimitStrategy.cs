@@ -39,7 +39,7 @@ internal sealed class ClientRateLimitStrategy : ResilienceStrategy<HttpAttempt>
             }
 
             _telemetry.RateLimitWaits.Add(1, new KeyValuePair<string, object?>("payments.operation", call.Operation));
-            Log.RateLimitWait(_logger, call.Operation, wait.TotalMilliseconds);
+            Log.RateLimitWait(_logger, call.Operation, (long)wait.TotalMilliseconds);
             try
             {
                 await Task.Delay(wait, _time, context.CancellationToken).ConfigureAwait(context.ContinueOnCapturedContext);

@@ -41,7 +41,7 @@ internal static class PipelineFactory
                     CallState call = args.Context.Properties.GetValue(RetryRules.CallStateKey, null!);
                     string reason = RetryRules.Describe(args.Outcome);
                     telemetry.Retries.Add(1, new KeyValuePair<string, object?>("payments.operation", call.Operation), new KeyValuePair<string, object?>("payments.retry.reason", reason));
-                    Log.Retrying(logger, call.Operation, args.AttemptNumber + 1, reason, args.RetryDelay.TotalMilliseconds, call.IdempotencyKey);
+                    Log.Retrying(logger, call.Operation, args.AttemptNumber + 1, reason, (long)args.RetryDelay.TotalMilliseconds, call.IdempotencyKey ?? "none");
                     return default;
                 },
             });
