@@ -64,4 +64,25 @@ public class ReadmeExamples
 
         Assert.Equal(["Declined: insufficient_funds"], log);
     }
+
+    [Fact]
+    public async Task The_pending_charge_snippet_compiles_and_returns_the_settled_charge()
+    {
+        var api = new TestClient();
+        api.Script("https://api.example.com/v1/payments/charges/ch_p", TestClient.Ok("ch_p", "pending"), TestClient.Ok("ch_p", "succeeded"));
+        IPaymentsClient payments = api.Client;
+        var result = new ChargeResult(new Charge { Id = "ch_p", Status = ChargeStatus.Pending }, "k", null, 1);
+        CancellationToken cancellationToken = CancellationToken.None;
+
+        Charge settled = await api.Run(async () =>
+        {
+            // README: pending charges
+            Charge settled = await payments.WaitForCompletionAsync(result.Charge.Id, TimeSpan.FromMinutes(2), cancellationToken);
+            if (!settled.Status.IsTerminal) { /* still pending after 2 minutes: check again later */ }
+
+            return settled;
+        });
+
+        Assert.Equal(ChargeStatus.Succeeded, settled.Status);
+    }
 }
