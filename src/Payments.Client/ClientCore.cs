@@ -54,6 +54,8 @@ internal sealed class ClientCore
 
     public ResiliencePipeline<HttpAttempt> Pipeline { get; }
 
+    public IdempotencyKeyGenerator Keys { get; } = new();
+
     public static ClientCore Create(PaymentsClientOptions options, TimeProvider time, ILoggerFactory loggerFactory, IMeterFactory? meterFactory = null)
     {
         PaymentsClientOptionsValidator.ThrowIfInvalid(options);

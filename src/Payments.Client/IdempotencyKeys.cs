@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Security.Cryptography;
 
 namespace Payments.Client;
@@ -15,17 +16,21 @@ public static class IdempotencyKeys
     /// <returns>The key.</returns>
     public static string Create()
     {
-        return string.Create(32, 0, static (chars, _) =>
+        Span<byte> bytes = stackalloc byte[16];
+        RandomNumberGenerator.Fill(bytes);
+        return ToHex(bytes);
+    }
+
+    /// <summary>32 lowercase hex characters for 16 bytes, in one allocation.</summary>
+    internal static string ToHex(ReadOnlySpan<byte> bytes) =>
+        string.Create(32, (High: BinaryPrimitives.ReadUInt64BigEndian(bytes), Low: BinaryPrimitives.ReadUInt64BigEndian(bytes[8..])), static (chars, value) =>
         {
-            Span<byte> bytes = stackalloc byte[16];
-            RandomNumberGenerator.Fill(bytes);
-            for (int i = 0; i < bytes.Length; i++)
+            for (int i = 0; i < 16; i++)
             {
-                chars[2 * i] = "0123456789abcdef"[bytes[i] >> 4];
-                chars[(2 * i) + 1] = "0123456789abcdef"[bytes[i] & 0xF];
+                chars[15 - i] = "0123456789abcdef"[(int)((value.High >> (4 * i)) & 0xF)];
+                chars[31 - i] = "0123456789abcdef"[(int)((value.Low >> (4 * i)) & 0xF)];
             }
         });
-    }
 
     internal static void ThrowIfInvalid(string key)
     {

@@ -41,7 +41,7 @@ public sealed class PaymentsClient : IPaymentsClient
     public async Task<ChargeResult> ChargeAsync(ChargeRequest request, CancellationToken cancellationToken = default)
     {
         ValidateRequest(request, _core.WireFormat);
-        string idempotencyKey = request.IdempotencyKey ?? IdempotencyKeys.Create();
+        string idempotencyKey = request.IdempotencyKey ?? _core.Keys.Create();
 
         // Written once; every attempt sends fresh content over these same bytes.
         var body = new ArrayBufferWriter<byte>(256);

@@ -99,3 +99,34 @@ public class WireFormatTests
         Assert.Single(api.Attempts);
     }
 }
+
+public class IdempotencyKeyTests
+{
+    [Fact]
+    public void Create_gives_32_lowercase_hex_characters_that_do_not_repeat()
+    {
+        var keys = Enumerable.Range(0, 2000).Select(_ => IdempotencyKeys.Create()).ToHashSet();
+
+        Assert.Equal(2000, keys.Count);
+        Assert.All(keys, k => Assert.Matches("^[0-9a-f]{32}$", k));
+    }
+
+    [Fact]
+    public void The_clients_buffered_generator_never_repeats_across_refills()
+    {
+        var generator = new Pipeline.IdempotencyKeyGenerator();
+
+        var keys = Enumerable.Range(0, 1000).Select(_ => generator.Create()).ToHashSet();
+
+        Assert.Equal(1000, keys.Count);
+        Assert.All(keys, k => Assert.Matches("^[0-9a-f]{32}$", k));
+    }
+
+    [Fact]
+    public void Hex_encoding_keeps_byte_order()
+    {
+        byte[] bytes = [0x01, 0x23, 0x45, 0x67, 0x89, 0xab, 0xcd, 0xef, 0xfe, 0xdc, 0xba, 0x98, 0x76, 0x54, 0x32, 0x10];
+
+        Assert.Equal("0123456789abcdeffedcba9876543210", IdempotencyKeys.ToHex(bytes));
+    }
+}
