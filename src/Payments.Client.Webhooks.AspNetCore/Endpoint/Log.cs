@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Logging;
+
+namespace Payments.Client.Webhooks.AspNetCore;
+
+/// <summary>The endpoint's log lines: reasons and event ids, never a body or a secret.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Warning, "Payments webhook rejected with {StatusCode}: {Reason}.")]
+    public static partial void Rejected(ILogger logger, int statusCode, string reason);
+
+    [LoggerMessage(2, LogLevel.Information, "Payments webhook {EventId} ({EventType}) was already handled; answered without running handlers.")]
+    public static partial void Duplicate(ILogger logger, string eventId, string eventType);
+
+    [LoggerMessage(3, LogLevel.Information, "Payments webhook {EventId} ({EventType}) is being handled by another delivery; asked the sender to retry.")]
+    public static partial void InProgress(ILogger logger, string eventId, string eventType);
+
+    [LoggerMessage(4, LogLevel.Error, "Payments webhook {EventId} ({EventType}) handler failed; answered 500 so the sender delivers it again.")]
+    public static partial void HandlerFailed(ILogger logger, string eventId, string eventType, Exception exception);
+
+    [LoggerMessage(5, LogLevel.Debug, "Payments webhook {EventId} ({EventType}) handled.")]
+    public static partial void Handled(ILogger logger, string eventId, string eventType);
+}

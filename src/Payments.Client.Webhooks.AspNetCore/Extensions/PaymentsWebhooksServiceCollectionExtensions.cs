@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Payments.Client.Webhooks.AspNetCore;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the Payments webhook endpoint's services.</summary>
+public static class PaymentsWebhooksServiceCollectionExtensions
+{
+    /// <summary>Registers the webhook services configured in code. Options are validated when the host starts.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the options; at least one secret.</param>
+    /// <returns>A builder to register handlers.</returns>
+    public static IPaymentsWebhooksBuilder AddPaymentsWebhooks(this IServiceCollection services, Action<PaymentsWebhookOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        IPaymentsWebhooksBuilder builder = AddCore(services);
+        services.Configure(configure);
+        return builder;
+    }
+
+    /// <summary>
+    /// Registers the webhook services bound to a configuration section, by convention
+    /// <c>configuration.GetSection("Payments:Webhooks")</c> (keys <c>Secrets:0</c>, <c>Secrets:1</c>,
+    /// <c>MaxBodyBytes</c>, <c>DeduplicationWindow</c>). A reload that rotates a secret applies to the next request.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configurationSection">The section holding the options.</param>
+    /// <returns>A builder to register handlers.</returns>
+    public static IPaymentsWebhooksBuilder AddPaymentsWebhooks(this IServiceCollection services, IConfiguration configurationSection)
+    {
+        ArgumentNullException.ThrowIfNull(configurationSection);
+        IPaymentsWebhooksBuilder builder = AddCore(services);
+        services.AddOptions<PaymentsWebhookOptions>().Bind(configurationSection);
+        return builder;
+    }
+
+    private static PaymentsWebhooksBuilder AddCore(IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<PaymentsWebhookOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PaymentsWebhookOptions>, PaymentsWebhookOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IWebhookDeduplicationStore>(sp => new InMemoryWebhookDeduplicationStore(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<ReceiverCache>();
+        return new PaymentsWebhooksBuilder(services);
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Options;
+
+namespace Payments.Client.Webhooks.AspNetCore;
+
+/// <summary>Refuses to start without a usable secret, naming the setting (never a secret's value).</summary>
+internal sealed class PaymentsWebhookOptionsValidator : IValidateOptions<PaymentsWebhookOptions>
+{
+    public ValidateOptionsResult Validate(string? name, PaymentsWebhookOptions options)
+    {
+        var failures = new List<string>();
+        if (options.Secrets is null || options.Secrets.Count == 0)
+        {
+            failures.Add("Payments:Webhooks:Secrets is empty; set at least one webhook signing secret.");
+        }
+        else if (options.Secrets.Any(string.IsNullOrEmpty))
+        {
+            failures.Add("Payments:Webhooks:Secrets contains an empty secret.");
+        }
+
+        if (options.MaxBodyBytes < 1)
+        {
+            failures.Add($"Payments:Webhooks:MaxBodyBytes is {options.MaxBodyBytes}; it must be positive.");
+        }
+
+        if (options.DeduplicationWindow <= TimeSpan.Zero)
+        {
+            failures.Add($"Payments:Webhooks:DeduplicationWindow is {options.DeduplicationWindow}; it must be positive.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
