@@ -101,6 +101,16 @@ public sealed class FakePaymentsApi : IAsyncDisposable
         }
     }
 
+    /// <summary>Completes as soon as <paramref name="condition"/> holds for <see cref="Requests"/>, re-checked on every change.</summary>
+    /// <param name="condition">What to wait for, for example <c>r =&gt; r.Count == 3</c>.</param>
+    /// <param name="cancellationToken">Stops waiting (pass a timeout in tests).</param>
+    /// <returns>A task that completes when the condition holds.</returns>
+    public Task WaitForRequestsAsync(Func<IReadOnlyList<RecordedRequest>, bool> condition, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        return _requests.WaitUntilAsync(condition, cancellationToken);
+    }
+
     /// <summary>Gets a charge as it stands now.</summary>
     /// <param name="chargeId">The charge id.</param>
     /// <returns>The charge, or null when the fake holds none with that id.</returns>

@@ -77,7 +77,10 @@ internal sealed class ApiHandler
                     response = Injected(fault.Status, FaultBody.Json);
                     break;
                 case FaultKind.Delay:
-                    await Task.Delay(fault.Delay, _time, cancellationToken).ConfigureAwait(false);
+                    // Armed before the log shows the fault, so a test that sees it can advance a fake clock safely.
+                    Task held = Task.Delay(fault.Delay, _time, cancellationToken);
+                    _log.MarkFault(sequence, faultName!);
+                    await held.ConfigureAwait(false);
                     break;
             }
         }

@@ -27,7 +27,10 @@ public sealed record RecordedRequest
     /// <summary>The status answered; 0 when the connection was dropped; null while still being handled.</summary>
     public int? StatusCode { get; init; }
 
-    /// <summary>The fault injected into this request (<c>fail 503</c>, <c>drop</c>, <c>charge-then-drop</c>...), if any.</summary>
+    /// <summary>
+    /// The fault injected into this request (<c>fail 503</c>, <c>drop</c>, <c>charge-then-drop</c>, <c>delay 500 ms</c>...), if any.
+    /// A delayed request shows its fault while its response is held (<see cref="StatusCode"/> still null).
+    /// </summary>
     public string? Fault { get; init; }
 
     /// <summary>True when the answer was an idempotent replay of an earlier response (no new charge).</summary>

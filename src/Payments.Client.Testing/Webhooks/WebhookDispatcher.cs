@@ -164,18 +164,19 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
             for (int number = 1; number <= _options.MaxRetries + 1; number++)
             {
                 WebhookDeliveryAttempt attempt = await AttemptAsync(number, url, signature, body).ConfigureAwait(false);
-                Update(index, d => d with { Attempts = [.. d.Attempts, attempt] });
                 if (attempt.Succeeded)
                 {
                     final = WebhookDeliveryState.Delivered;
+                    Update(index, d => d with { Attempts = [.. d.Attempts, attempt] });
                     return;
                 }
 
-                if (number <= _options.MaxRetries)
-                {
-                    TimeSpan backoff = _options.InitialRetryDelay * Math.Pow(2, number - 1);
-                    await Task.Delay(backoff, _time, _stopping.Token).ConfigureAwait(false);
-                }
+                // The backoff is armed before the attempt shows, so a test that sees it can advance a fake clock safely.
+                Task backoff = number <= _options.MaxRetries
+                    ? Task.Delay(_options.InitialRetryDelay * Math.Pow(2, number - 1), _time, _stopping.Token)
+                    : Task.CompletedTask;
+                Update(index, d => d with { Attempts = [.. d.Attempts, attempt] });
+                await backoff.ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
