@@ -3,7 +3,7 @@ namespace Payments.Client.Testing.Faults;
 /// <summary>Draws a fault or none per request from <see cref="RandomFaultOptions"/>. Thread-safe.</summary>
 internal sealed class RandomFaults
 {
-    private static readonly int[] ServerErrors = [500, 502, 503, 504];
+    private static ReadOnlySpan<int> ServerErrors => [500, 502, 503, 504];
     private readonly Random _random;
     private readonly RandomFaultOptions _options;
 
