@@ -1,0 +1,41 @@
+using Payments.Client.Testing.Tests.Support;
+
+namespace Payments.Client.Testing.Tests.Api;
+
+public sealed class AuthenticationTests
+{
+    [Theory]
+    [InlineData(null)]
+    [InlineData("sk_test_wrong")]
+    public async Task A_missing_or_wrong_key_is_401_authentication_failed(string? key)
+    {
+        await using FakePaymentsApi api = await FakePaymentsApi.StartAsync();
+        using var raw = new RawApi(api);
+
+        RawResponse charge = await raw.PostAsync(RawApi.V1Body("k1"), "k1", apiKey: key);
+        RawResponse read = await raw.GetAsync("ch_whatever", apiKey: key);
+
+        Assert.Equal(401, charge.Status);
+        Assert.Equal("authentication_failed", charge.ErrorCode);
+        Assert.Equal(401, read.Status);
+        Assert.Empty(api.Charges);
+    }
+
+    [Fact]
+    public async Task The_error_body_has_every_documented_field()
+    {
+        await using FakePaymentsApi api = await FakePaymentsApi.StartAsync();
+        using var raw = new RawApi(api);
+
+        RawResponse response = await raw.PostAsync(RawApi.V1Body("k1"), "k1", apiKey: null);
+
+        Assert.False(response.Json.GetProperty("success").GetBoolean());
+        System.Text.Json.JsonElement error = response.Json.GetProperty("error");
+        foreach (string field in new[] { "type", "code", "message", "param", "details", "doc_url" })
+        {
+            Assert.True(error.TryGetProperty(field, out _), field);
+        }
+
+        Assert.Equal("authentication_error", error.GetProperty("type").GetString());
+    }
+}

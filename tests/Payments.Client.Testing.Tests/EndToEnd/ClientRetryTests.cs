@@ -1,0 +1,126 @@
+using Payments.Client.Testing.Tests.Support;
+
+namespace Payments.Client.Testing.Tests.EndToEnd;
+
+/// <summary>The real client's retries against injected faults: one key per call, one charge per key.</summary>
+public sealed class ClientRetryTests : IAsyncLifetime
+{
+    private FakePaymentsApi _api = null!;
+
+    public async Task InitializeAsync() => _api = await FakePaymentsApi.StartAsync();
+
+    public async Task DisposeAsync() => await _api.DisposeAsync();
+
+    [Fact]
+    public async Task A_429_is_retried_after_Retry_After()
+    {
+        _api.Faults.RateLimitNext(TimeSpan.FromSeconds(1));
+
+        ChargeResult result = await Clients.For(_api).ChargeAsync(ClientChargeTests.Request());
+
+        Assert.Equal(2, result.Attempts);
+        IReadOnlyList<RecordedRequest> requests = _api.Requests;
+        Assert.Equal([429, 200], requests.Select(r => r.StatusCode ?? -1));
+        Assert.True(requests[1].ReceivedAt - requests[0].ReceivedAt >= TimeSpan.FromMilliseconds(950), $"waited {requests[1].ReceivedAt - requests[0].ReceivedAt}");
+        Assert.Single(_api.Charges);
+    }
+
+    [Fact]
+    public async Task A_Retry_After_longer_than_the_clients_maximum_fails_fast_with_its_value()
+    {
+        _api.Faults.RateLimitNext(TimeSpan.FromSeconds(60));
+
+        RateLimitedException limited = await Assert.ThrowsAsync<RateLimitedException>(() => Clients.For(_api).ChargeAsync(ClientChargeTests.Request()));
+
+        Assert.Equal(TimeSpan.FromSeconds(60), limited.RetryAfter);
+        Assert.Single(_api.Requests);
+    }
+
+    [Fact]
+    public async Task An_http_date_Retry_After_in_the_past_is_retried_at_once()
+    {
+        _api.Faults.RateLimitNext(DateTimeOffset.UtcNow.AddMinutes(-1));
+
+        ChargeResult result = await Clients.For(_api).ChargeAsync(ClientChargeTests.Request());
+
+        Assert.Equal(2, result.Attempts);
+    }
+
+    [Theory]
+    [InlineData(500, FaultBody.Json)]
+    [InlineData(502, FaultBody.Html)]
+    [InlineData(503, FaultBody.Empty)]
+    [InlineData(504, FaultBody.Json)]
+    public async Task Server_errors_are_retried_with_the_same_key(int status, FaultBody body)
+    {
+        _api.Faults.FailNext(2, status, body);
+
+        ChargeResult result = await Clients.For(_api).ChargeAsync(ClientChargeTests.Request());
+
+        Assert.Equal(3, result.Attempts);
+        Assert.All(_api.Requests, r => Assert.Equal(result.IdempotencyKey, r.IdempotencyKey));
+        Assert.All(_api.Requests, r => Assert.Contains($"\"idempotency_key\":\"{result.IdempotencyKey}\"", r.Body, StringComparison.Ordinal));
+        Assert.Equal(result.Charge.Id, Assert.Single(_api.Charges).Id);
+    }
+
+    [Fact]
+    public async Task Server_errors_beyond_the_attempts_end_in_a_ServerErrorException_carrying_the_key()
+    {
+        _api.Faults.FailNext(4, 503);
+
+        ServerErrorException failed = await Assert.ThrowsAsync<ServerErrorException>(() => Clients.For(_api).ChargeAsync(ClientChargeTests.Request()));
+
+        Assert.Equal((503, 4), (failed.StatusCode, failed.Attempts));
+        Assert.All(_api.Requests, r => Assert.Equal(failed.IdempotencyKey, r.IdempotencyKey));
+        Assert.Empty(_api.Charges);
+    }
+
+    [Fact]
+    public async Task Charge_then_drop_is_retried_and_charges_once()
+    {
+        _api.Faults.ChargeThenDrop();
+
+        ChargeResult result = await Clients.For(_api).ChargeAsync(ClientChargeTests.Request());
+
+        Assert.Equal(2, result.Attempts);
+        Assert.Equal(result.Charge.Id, Assert.Single(_api.Charges).Id);
+        Assert.True(_api.Requests[1].Replayed);
+    }
+
+    [Fact]
+    public async Task Charge_then_fail_is_retried_and_charges_once()
+    {
+        _api.Faults.ChargeThenFail(2, 503);
+
+        ChargeResult result = await Clients.For(_api).ChargeAsync(ClientChargeTests.Request());
+
+        Assert.Equal(3, result.Attempts);
+        Assert.Equal(result.Charge.Id, Assert.Single(_api.Charges).Id);
+    }
+
+    [Fact]
+    public async Task A_dropped_connection_before_charging_is_retried()
+    {
+        _api.Faults.DropNext(2);
+
+        ChargeResult result = await Clients.For(_api).ChargeAsync(ClientChargeTests.Request());
+
+        Assert.Equal(3, result.Attempts);
+        Assert.Single(_api.Charges);
+    }
+
+    [Fact]
+    public async Task An_attempt_timeout_on_a_held_response_is_retried_and_replayed_without_a_second_charge()
+    {
+        _api.Faults.DelayNext(TimeSpan.FromSeconds(30));
+        PaymentsClientOptions options = Clients.Options(_api);
+        options.AttemptTimeout = TimeSpan.FromMilliseconds(300);
+        var client = new PaymentsClient(new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, options);
+
+        ChargeResult result = await client.ChargeAsync(ClientChargeTests.Request());
+
+        Assert.Equal(2, result.Attempts);
+        Assert.Equal(result.Charge.Id, Assert.Single(_api.Charges).Id);
+        Assert.True(_api.Requests[1].Replayed);
+    }
+}
