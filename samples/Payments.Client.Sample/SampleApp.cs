@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Payments.Client.Sample.Steps;
+using Payments.Client.Sample.Webhooks;
 using Payments.Client.Testing;
 
 namespace Payments.Client.Sample;
@@ -10,6 +11,9 @@ namespace Payments.Client.Sample;
 /// <summary>Wires the generic host, picks the API (the fake, or a configured one) and runs each step.</summary>
 public static class SampleApp
 {
+    // A sample-only secret shared by the in-process fake and the local receiver; never a real one.
+    private const string SampleWebhookSecret = "whsec_sample_only";
+
     /// <summary>Runs the sample.</summary>
     /// <param name="args">Command-line arguments, read as configuration.</param>
     /// <param name="output">Where the account of each step is written.</param>
@@ -32,6 +36,14 @@ public static class SampleApp
         await using FakePaymentsApi? fake = external
             ? null
             : await FakePaymentsApi.StartAsync(new FakePaymentsApiOptions { PendingDelay = TimeSpan.FromSeconds(1) }, cancellationToken);
+
+        // With the fake, a local receiver gets its signed webhooks; a real API needs a public URL registered with it instead.
+        var settled = new SettledCharges();
+        await using WebhookReceiver? receiver = fake is null ? null : await WebhookReceiver.StartAsync(SampleWebhookSecret, settled, cancellationToken);
+        if (fake is not null && receiver is not null)
+        {
+            fake.Webhooks.Register(receiver.Url, SampleWebhookSecret);
+        }
 
         if (fake is null)
         {
@@ -64,7 +76,7 @@ public static class SampleApp
                 new ChargeStep(client, settings),
                 new DeclineStep(client, settings),
                 new RateLimitStep(client, settings, fake),
-                new PendingChargeStep(client, settings),
+                new PendingChargeStep(client, settings, receiver is null ? null : settled),
             ];
 
             bool allWell = true;

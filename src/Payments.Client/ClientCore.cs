@@ -95,7 +95,7 @@ internal sealed class ClientCore
             activity?.SetStatus(ActivityStatusCode.Error, error.ErrorCode ?? outcome);
             activity?.SetTag("error.type", outcome);
             activity?.SetTag("payments.request_id", error.RequestId);
-            Log.CallFailed(Logger, call.Operation, outcome, error.StatusCode, error.ErrorCode ?? "none", call.Attempts, call.IdempotencyKey ?? "none", error.RequestId ?? "none");
+            Log.CallFailed(Logger, error.StatusCode is >= 400 and < 500 and not 429 ? LogLevel.Information : LogLevel.Warning, call.Operation, outcome, error.StatusCode, error.ErrorCode ?? "none", call.Attempts, call.IdempotencyKey ?? "none", error.RequestId ?? "none");
             throw;
         }
         catch (OperationCanceledException)

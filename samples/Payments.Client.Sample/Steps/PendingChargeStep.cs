@@ -1,12 +1,15 @@
+using Payments.Client.Sample.Webhooks;
+using Payments.Client.Webhooks;
+
 namespace Payments.Client.Sample.Steps;
 
 /// <summary>
-/// A <c>pending</c> charge was accepted, not completed: its outcome arrives later. This step reads it
-/// back with <c>GET payments/charges/{id}</c> until it settles, the reconciliation the contract asks for.
+/// A <c>pending</c> charge was accepted, not completed: its outcome arrives later, by a signed webhook,
+/// and is reconciled with <c>GET payments/charges/{id}</c> (<see cref="PaymentsClientExtensions.WaitForCompletionAsync"/>),
+/// as the contract asks when money depends on it.
 /// </summary>
-public sealed class PendingChargeStep(IPaymentsClient client, SampleSettings settings) : ISampleStep
+public sealed class PendingChargeStep(IPaymentsClient client, SampleSettings settings, SettledCharges? webhooks) : ISampleStep
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan GiveUpAfter = TimeSpan.FromSeconds(30);
 
     /// <inheritdoc/>
@@ -23,38 +26,14 @@ public sealed class PendingChargeStep(IPaymentsClient client, SampleSettings set
             return $"{accepted.Charge.Id} settled at once: {accepted.Charge.Status}.";
         }
 
-        // TODO(webhooks): wait for the charge.succeeded / charge.failed event here, once the
-        // Payments.Client.Webhooks package lands: start a local receiver, register it with
-        // fake.Webhooks.Register(url, secret), verify X-Signature-256 and complete when the event for
-        // accepted.Charge.Id arrives. Until then (and always, for money movement) GET reconciles.
-        string? byWebhook = await WaitByWebhookAsync(accepted.Charge.Id, cancellationToken);
-
-        (Charge settled, int polls) = await PollUntilSettledAsync(accepted.Charge.Id, cancellationToken);
-        return $"{accepted.Charge.Id} accepted as pending; {byWebhook ?? "by webhook: not wired yet"}; " +
-               $"by GET payments/charges/{{id}} after {polls} poll(s): {settled.Status}.";
-    }
-
-    /// <summary>The webhook hook (see the TODO above): null until the webhooks package is wired in.</summary>
-    private static Task<string?> WaitByWebhookAsync(string chargeId, CancellationToken cancellationToken)
-    {
-        _ = chargeId;
-        cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult<string?>(null);
-    }
-
-    private async Task<(Charge Charge, int Polls)> PollUntilSettledAsync(string chargeId, CancellationToken cancellationToken)
-    {
-        using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        giveUp.CancelAfter(GiveUpAfter);
-        for (int polls = 1; ; polls++)
+        string byWebhook = "by webhook: no receiver (a real API posts to the URL you register with it)";
+        if (webhooks is not null)
         {
-            Charge charge = await client.GetChargeAsync(chargeId, giveUp.Token);
-            if (charge.Status.IsTerminal)
-            {
-                return (charge, polls);
-            }
-
-            await Task.Delay(PollInterval, giveUp.Token);
+            ChargeEvent evt = await webhooks.WaitAsync(accepted.Charge.Id).WaitAsync(GiveUpAfter, cancellationToken);
+            byWebhook = $"by webhook: verified {evt.Type} ({evt.Id})";
         }
+
+        Charge settled = await client.WaitForCompletionAsync(accepted.Charge.Id, GiveUpAfter, cancellationToken);
+        return $"{accepted.Charge.Id} accepted as pending; {byWebhook}; by GET payments/charges/{{id}}: {settled.Status}.";
     }
 }

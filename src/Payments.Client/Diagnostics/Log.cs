@@ -13,8 +13,9 @@ internal static partial class Log
     [LoggerMessage(2, LogLevel.Warning, "Payments {Operation} attempt {Attempt} failed ({Reason}); retrying in {DelayMs} ms. Idempotency key {IdempotencyKey} (the same on every attempt).")]
     public static partial void Retrying(ILogger logger, string operation, int attempt, string reason, long delayMs, string? idempotencyKey);
 
-    [LoggerMessage(3, LogLevel.Warning, "Payments {Operation} failed with {ErrorKind} (HTTP {StatusCode}, code {ErrorCode}) after {Attempts} attempt(s). Idempotency key {IdempotencyKey}, request id {RequestId}.")]
-    public static partial void CallFailed(ILogger logger, string operation, string errorKind, int statusCode, string? errorCode, int attempts, string? idempotencyKey, string? requestId);
+    /// <summary>Information for answers about the request (a decline is business as usual), Warning when the API or the network failed.</summary>
+    [LoggerMessage(EventId = 3, Message = "Payments {Operation} failed with {ErrorKind} (HTTP {StatusCode}, code {ErrorCode}) after {Attempts} attempt(s). Idempotency key {IdempotencyKey}, request id {RequestId}.")]
+    public static partial void CallFailed(ILogger logger, LogLevel level, string operation, string errorKind, int statusCode, string? errorCode, int attempts, string? idempotencyKey, string? requestId);
 
     [LoggerMessage(4, LogLevel.Information, "Payments {Operation} waits {DelayMs} ms for the client's own rate limit.")]
     public static partial void RateLimitWait(ILogger logger, string operation, long delayMs);
