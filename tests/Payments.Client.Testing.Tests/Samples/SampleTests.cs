@@ -17,7 +17,7 @@ public sealed class SampleTests
         Assert.Contains(lines, l => l.StartsWith("1. Charge: 25.00 USD charged to cus_test_default: succeeded", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("2. Decline: card_declined handled as CardDeclinedException, failure reason insufficient_funds", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("3. Rate limit: the API answered 429", StringComparison.Ordinal) && l.EndsWith("succeeded after 2 attempts.", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("4. Pending charge: ", StringComparison.Ordinal) && l.EndsWith(": succeeded.", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("4. Pending charge: ", StringComparison.Ordinal) && l.Contains("by webhook: verified charge.succeeded", StringComparison.Ordinal) && l.EndsWith(": succeeded.", StringComparison.Ordinal));
     }
 
     [Fact]
