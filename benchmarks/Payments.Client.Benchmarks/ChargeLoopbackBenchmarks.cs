@@ -5,6 +5,8 @@ namespace Payments.Client.Benchmarks;
 
 /// <summary>What a merchant sees: a real loopback Kestrel server, one call at a time and 64 at once.</summary>
 [MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkDotNet.Configs.BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
 public class ChargeLoopbackBenchmarks
 {
     private const int Callers = 64;
@@ -38,7 +40,7 @@ public class ChargeLoopbackBenchmarks
     [BenchmarkCategory("single")]
     public Task<ChargeResult> Sdk() => _services.GetRequiredService<IPaymentsClient>().ChargeAsync(Clients.Request);
 
-    [Benchmark(OperationsPerInvoke = Callers * CallsPerCaller)]
+    [Benchmark(Baseline = true, OperationsPerInvoke = Callers * CallsPerCaller)]
     [BenchmarkCategory("64-callers")]
     public Task HandWritten_64Callers() => Concurrently(() => _baseline.ChargeAsync());
 

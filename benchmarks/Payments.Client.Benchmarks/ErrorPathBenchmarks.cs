@@ -6,6 +6,8 @@ namespace Payments.Client.Benchmarks;
 
 /// <summary>The error paths merchants hit in production: a decline, and a 429 then 200 with <c>Retry-After: 0</c>.</summary>
 [MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkDotNet.Configs.BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
 public class ErrorPathBenchmarks
 {
     private static readonly Uri BaseAddress = new("https://api.example.com/v1/");
@@ -61,7 +63,7 @@ public class ErrorPathBenchmarks
     }
 
     /// <summary>The hand-written retry a careful merchant would write: same key, honour Retry-After.</summary>
-    [Benchmark]
+    [Benchmark(Baseline = true)]
     [BenchmarkCategory("429-then-200")]
     public async Task<BaselineCharge> RateLimitedThenOk_HandWritten()
     {

@@ -67,8 +67,12 @@ internal sealed class ClientCore
     public CallState NewCall(string operation, HttpMethod method, Uri uri, ReadOnlyMemory<byte> body, string? idempotencyKey) =>
         new(operation, method, uri, body, idempotencyKey, Time.GetTimestamp() + (long)(OverallTimeout.TotalSeconds * Time.TimestampFrequency));
 
-    /// <summary>Runs one call through the pipeline and returns its charge, or throws the one typed error that fits.</summary>
-    public async Task<(Charge Charge, string? RequestId)> RunAsync(HttpClient http, CallState call, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs one call through the pipeline and shapes its charge into the caller's result, or throws the one
+    /// typed error that fits. Failures are logged from exception filters, so an error is thrown once and
+    /// never caught and rethrown on its way out (each rethrow across an async frame costs microseconds).
+    /// </summary>
+    public async Task<TResult> RunAsync<TResult>(HttpClient http, CallState call, Func<Charge, string?, CallState, TResult> shape, CancellationToken cancellationToken)
     {
         long started = Time.GetTimestamp();
         using Activity? activity = PaymentsTelemetry.ActivitySource.StartActivity("Payments " + call.Operation, ActivityKind.Internal);
@@ -87,22 +91,15 @@ internal sealed class ClientCore
             Charge charge = ReadCharge(attempt, call);
             activity?.SetTag("payments.charge_id", charge.Id);
             Log.CallSucceeded(Logger, call.Operation, charge.Id, charge.Status.ToString(), call.Attempts, call.IdempotencyKey ?? "none", attempt.RequestId ?? "none");
-            return (charge, attempt.RequestId);
+            return shape(charge, attempt.RequestId, call);
         }
-        catch (PaymentsException error)
+        catch (PaymentsException error) when (Failed(error, call, activity, out outcome))
         {
-            outcome = error.GetType().Name;
-            activity?.SetStatus(ActivityStatusCode.Error, error.ErrorCode ?? outcome);
-            activity?.SetTag("error.type", outcome);
-            activity?.SetTag("payments.request_id", error.RequestId);
-            Log.CallFailed(Logger, error.StatusCode is >= 400 and < 500 and not 429 ? LogLevel.Information : LogLevel.Warning, call.Operation, outcome, error.StatusCode, error.ErrorCode ?? "none", call.Attempts, call.IdempotencyKey ?? "none", error.RequestId ?? "none");
-            throw;
+            throw; // unreachable: the filter records the failure and declines to catch
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (Canceled(activity, out outcome))
         {
-            outcome = "canceled";
-            activity?.SetStatus(ActivityStatusCode.Error, outcome);
-            throw;
+            throw; // unreachable, as above
         }
         finally
         {
@@ -113,6 +110,23 @@ internal sealed class ClientCore
             Telemetry.Calls.Add(1, operationTag, outcomeTag);
             Telemetry.CallDuration.Record(Time.GetElapsedTime(started).TotalSeconds, operationTag, outcomeTag);
         }
+    }
+
+    private bool Failed(PaymentsException error, CallState call, Activity? activity, out string outcome)
+    {
+        outcome = error.GetType().Name;
+        activity?.SetStatus(ActivityStatusCode.Error, error.ErrorCode ?? outcome);
+        activity?.SetTag("error.type", outcome);
+        activity?.SetTag("payments.request_id", error.RequestId);
+        Log.CallFailed(Logger, error.StatusCode is >= 400 and < 500 and not 429 ? LogLevel.Information : LogLevel.Warning, call.Operation, outcome, error.StatusCode, error.ErrorCode ?? "none", call.Attempts, call.IdempotencyKey ?? "none", error.RequestId ?? "none");
+        return false;
+    }
+
+    private static bool Canceled(Activity? activity, out string outcome)
+    {
+        outcome = "canceled";
+        activity?.SetStatus(ActivityStatusCode.Error, outcome);
+        return false;
     }
 
     /// <summary>The pipeline's last outcome as a successful attempt, or the one typed error that fits it.</summary>

@@ -38,7 +38,7 @@ public sealed class PaymentsClient : IPaymentsClient
     }
 
     /// <inheritdoc/>
-    public async Task<ChargeResult> ChargeAsync(ChargeRequest request, CancellationToken cancellationToken = default)
+    public Task<ChargeResult> ChargeAsync(ChargeRequest request, CancellationToken cancellationToken = default)
     {
         ValidateRequest(request, _core.WireFormat);
         string idempotencyKey = request.IdempotencyKey ?? _core.Keys.Create();
@@ -48,18 +48,16 @@ public sealed class PaymentsClient : IPaymentsClient
         ChargeRequestWriter.Write(body, request, idempotencyKey, _core.WireFormat);
 
         CallState call = _core.NewCall("charge", HttpMethod.Post, _core.ChargeUri, body.WrittenMemory, idempotencyKey);
-        (Charge charge, string? requestId) = await _core.RunAsync(_http, call, cancellationToken).ConfigureAwait(false);
-        return new ChargeResult(charge, idempotencyKey, requestId, call.Attempts);
+        return _core.RunAsync(_http, call, static (charge, requestId, call) => new ChargeResult(charge, call.IdempotencyKey!, requestId, call.Attempts), cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async Task<Charge> GetChargeAsync(string chargeId, CancellationToken cancellationToken = default)
+    public Task<Charge> GetChargeAsync(string chargeId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(chargeId);
         var uri = new Uri(_core.ChargesBaseUri, Uri.EscapeDataString(chargeId));
         CallState call = _core.NewCall("get_charge", HttpMethod.Get, uri, ReadOnlyMemory<byte>.Empty, null);
-        (Charge charge, _) = await _core.RunAsync(_http, call, cancellationToken).ConfigureAwait(false);
-        return charge;
+        return _core.RunAsync(_http, call, static (charge, _, _) => charge, cancellationToken);
     }
 
     /// <summary>The client's clock, so helpers such as <see cref="PaymentsClientExtensions.WaitForCompletionAsync"/> wait on it too.</summary>

@@ -1,3 +1,4 @@
+using RichardSzalay.MockHttp;
 using System.Net;
 using System.Text.Json;
 using Payments.Client.Tests.Support;
@@ -128,5 +129,25 @@ public class IdempotencyKeyTests
         byte[] bytes = [0x01, 0x23, 0x45, 0x67, 0x89, 0xab, 0xcd, 0xef, 0xfe, 0xdc, 0xba, 0x98, 0x76, 0x54, 0x32, 0x10];
 
         Assert.Equal("0123456789abcdeffedcba9876543210", IdempotencyKeys.ToHex(bytes));
+    }
+}
+
+public class UserAgentTests
+{
+    [Fact]
+    public async Task Every_request_names_the_sdk_and_its_version()
+    {
+        var mock = new MockHttpMessageHandler();
+        string? userAgent = null;
+        mock.When("https://api.example.com/v1/payments/charges/ch_1").With(r =>
+        {
+            userAgent = r.Headers.UserAgent.ToString();
+            return true;
+        }).Respond("application/json", """{ "id": "ch_1" }""");
+        var client = new PaymentsClient(new HttpClient(mock), new PaymentsClientOptions { ApiKey = Support.TestClient.ApiKey });
+
+        await client.GetChargeAsync("ch_1");
+
+        Assert.Matches(@"^Payments\.Client/\d+\.\d+\.\d+ \(\.NET \d+\.\d+\)$", userAgent);
     }
 }
