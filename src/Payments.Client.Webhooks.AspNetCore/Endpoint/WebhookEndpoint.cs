@@ -2,6 +2,7 @@ using System.Buffers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
 namespace Payments.Client.Webhooks.AspNetCore;
@@ -46,7 +47,8 @@ internal static class WebhookEndpoint
             PaymentsEvent paymentsEvent;
             try
             {
-                paymentsEvent = receiver.VerifyAndParse(buffer.AsSpan(0, length), request.Headers[PaymentsWebhookReceiver.SignatureHeaderName].FirstOrDefault());
+                StringValues signature = request.Headers[PaymentsWebhookReceiver.SignatureHeaderName];
+                paymentsEvent = receiver.VerifyAndParse(buffer.AsSpan(0, length), signature.Count == 0 ? null : signature[0]);
             }
             catch (WebhookVerificationException ex)
             {
