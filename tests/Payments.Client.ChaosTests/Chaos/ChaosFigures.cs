@@ -47,9 +47,9 @@ public static class ChaosFigures
         Line(text, "duplicates", Duplicates(run));
         Line(text, "lost", Lost(run));
         Line(text, "hung", Hung(run));
-        Line(text, "latency p50", $"{Percentile(ms, 0.50):0} ms");
-        Line(text, "latency p99", $"{Percentile(ms, 0.99):0} ms");
-        Line(text, "latency max", $"{(ms.Length == 0 ? 0 : ms[^1]):0} ms");
+        Line(text, "latency p50", $"{Percentile(ms, 0.50):0.0} ms");
+        Line(text, "latency p99", $"{Percentile(ms, 0.99):0.0} ms");
+        Line(text, "latency max", $"{(ms.Length == 0 ? 0 : ms[^1]):0.0} ms");
         Line(text, "wall time", $"{run.WallTime.TotalSeconds:0.0} s");
         return text.ToString();
     }
