@@ -130,7 +130,15 @@ public sealed class FaultInjector
 
     internal static string Seconds(TimeSpan wait) => ((long)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
 
-    internal Fault? Next()
+    /// <summary><paramref name="now"/> plus <paramref name="wait"/>, rounded up to a whole second (HTTP-dates have none), so the client never waits less than asked.</summary>
+    internal static string HttpDate(DateTimeOffset now, TimeSpan wait)
+    {
+        DateTimeOffset at = now.ToUniversalTime() + wait;
+        long ticks = (at.UtcTicks + TimeSpan.TicksPerSecond - 1) / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond;
+        return new DateTimeOffset(ticks, TimeSpan.Zero).ToString("r", CultureInfo.InvariantCulture);
+    }
+
+    internal Fault? Next(DateTimeOffset now)
     {
         RandomFaults? random;
         lock (_gate)
@@ -143,7 +151,7 @@ public sealed class FaultInjector
             random = _random;
         }
 
-        return random?.Next();
+        return random?.Next(now);
     }
 
     private FaultInjector Enqueue(int count, Fault fault)

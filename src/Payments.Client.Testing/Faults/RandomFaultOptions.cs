@@ -18,6 +18,12 @@ public sealed class RandomFaultOptions
     /// <summary>The <c>Retry-After</c> of random 429s. Default 0 seconds.</summary>
     public TimeSpan RetryAfter { get; set; } = TimeSpan.Zero;
 
+    /// <summary>
+    /// Share of random 429s whose <c>Retry-After</c> is an HTTP-date (the fake's now plus <see cref="RetryAfter"/>,
+    /// rounded up to the next whole second, since HTTP-dates have none) instead of delta-seconds. Default 0.
+    /// </summary>
+    public double RetryAfterAsDateShare { get; set; }
+
     /// <summary>Share of requests whose connection is dropped before processing.</summary>
     public double DropRate { get; set; }
 
@@ -26,4 +32,10 @@ public sealed class RandomFaultOptions
 
     /// <summary>Share of requests processed (a charge is recorded) and then dropped.</summary>
     public double ChargeThenDropRate { get; set; }
+
+    /// <summary>Share of requests processed at once whose response is then held back for <see cref="SlowDelay"/> (a slow response).</summary>
+    public double SlowRate { get; set; }
+
+    /// <summary>How long a slow response is held, on the fake's clock. Default 2 seconds.</summary>
+    public TimeSpan SlowDelay { get; set; } = TimeSpan.FromSeconds(2);
 }

@@ -9,10 +9,11 @@ internal sealed class RandomFaults
 
     public RandomFaults(RandomFaultOptions options)
     {
-        double[] rates = [options.ServerErrorRate, options.RateLimitRate, options.DropRate, options.ChargeThenFailRate, options.ChargeThenDropRate];
-        if (rates.Any(r => r < 0 || r > 1 || double.IsNaN(r)) || rates.Sum() > 1 + 1e-9 || options.RetryAfter < TimeSpan.Zero)
+        double[] rates = [options.ServerErrorRate, options.RateLimitRate, options.DropRate, options.ChargeThenFailRate, options.ChargeThenDropRate, options.SlowRate];
+        if (rates.Any(r => r < 0 || r > 1 || double.IsNaN(r)) || rates.Sum() > 1 + 1e-9 || options.RetryAfter < TimeSpan.Zero ||
+            options.SlowDelay < TimeSpan.Zero || options.RetryAfterAsDateShare is < 0 or > 1 || double.IsNaN(options.RetryAfterAsDateShare))
         {
-            throw new ArgumentException("Random fault rates must each be between 0 and 1 and add up to at most 1; RetryAfter must not be negative.", nameof(options));
+            throw new ArgumentException("Random fault rates must each be between 0 and 1 and add up to at most 1; RetryAfterAsDateShare must be between 0 and 1; RetryAfter and SlowDelay must not be negative.", nameof(options));
         }
 
         // Copied, so a test changing its options object later does not change a running chaos test.
@@ -25,11 +26,15 @@ internal sealed class RandomFaults
             DropRate = options.DropRate,
             ChargeThenFailRate = options.ChargeThenFailRate,
             ChargeThenDropRate = options.ChargeThenDropRate,
+            RetryAfterAsDateShare = options.RetryAfterAsDateShare,
+            SlowRate = options.SlowRate,
+            SlowDelay = options.SlowDelay,
         };
         _random = new Random(options.Seed);
     }
 
-    public Fault? Next()
+    /// <param name="now">The fake's clock, for a <c>Retry-After</c> sent as an HTTP-date.</param>
+    public Fault? Next(DateTimeOffset now)
     {
         double draw;
         int pick;
@@ -46,7 +51,10 @@ internal sealed class RandomFaults
 
         if ((draw -= _options.RateLimitRate) < 0)
         {
-            return new Fault(FaultKind.RateLimit) { Status = 429, RetryAfter = FaultInjector.Seconds(_options.RetryAfter) };
+            // Where the draw fell inside the 429 band is itself uniform: it picks seconds or a date without a
+            // further draw, so seeds chosen before dates existed replay the same sequence.
+            bool asDate = -draw / _options.RateLimitRate <= _options.RetryAfterAsDateShare;
+            return new Fault(FaultKind.RateLimit) { Status = 429, RetryAfter = asDate ? FaultInjector.HttpDate(now, _options.RetryAfter) : FaultInjector.Seconds(_options.RetryAfter) };
         }
 
         if ((draw -= _options.DropRate) < 0)
@@ -59,6 +67,11 @@ internal sealed class RandomFaults
             return new Fault(FaultKind.ProcessThenFail);
         }
 
-        return (draw -= _options.ChargeThenDropRate) < 0 ? new Fault(FaultKind.ProcessThenDrop) : null;
+        if ((draw -= _options.ChargeThenDropRate) < 0)
+        {
+            return new Fault(FaultKind.ProcessThenDrop);
+        }
+
+        return (draw -= _options.SlowRate) < 0 ? new Fault(FaultKind.Delay) { Delay = _options.SlowDelay } : null;
     }
 }

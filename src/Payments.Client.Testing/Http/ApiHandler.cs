@@ -46,7 +46,7 @@ internal sealed class ApiHandler
         byte[]? body = await ReadBodyAsync(context.Request, cancellationToken).ConfigureAwait(false);
         int sequence = _log.Begin(Record(context.Request, body ?? []));
 
-        Fault? fault = _faults.Next();
+        Fault? fault = _faults.Next(_time.GetUtcNow());
         string? faultName = fault?.Describe();
         if (fault?.Kind == FaultKind.Drop)
         {

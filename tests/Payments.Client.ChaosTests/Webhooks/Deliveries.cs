@@ -1,0 +1,28 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using Payments.Client.ChaosTests.Fuzz;
+using Payments.Client.Webhooks;
+
+namespace Payments.Client.ChaosTests.Webhooks;
+
+/// <summary>Hand-made, correctly signed deliveries, as a sender that retries and reorders would make them.</summary>
+internal static class Deliveries
+{
+    public static byte[] Event(string id, string type, string chargeId, DateTimeOffset createdAt)
+    {
+        string status = type == "charge.failed" ? "failed" : "succeeded";
+        string created = createdAt.ToString("O", CultureInfo.InvariantCulture);
+        return Encoding.UTF8.GetBytes(
+            $$"""{"id":"{{id}}","type":"{{type}}","created_at":"{{created}}","data":{"id":"{{chargeId}}","object":"charge","status":"{{status}}","amount":2500,"currency":"usd"} }""");
+    }
+
+    public static async Task<int> PostAsync(HttpClient http, Uri endpoint, byte[] body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.TryAddWithoutValidation(PaymentsWebhookReceiver.SignatureHeaderName, Signing.Sign(body));
+        using HttpResponseMessage response = await http.SendAsync(request);
+        return (int)response.StatusCode;
+    }
+}
