@@ -33,7 +33,7 @@ public class WaitForCompletionTests
         Charge charge = await api.Run(() => api.Client.WaitForCompletionAsync("ch_p", TimeSpan.FromSeconds(5)));
 
         Assert.Equal(ChargeStatus.Pending, charge.Status);
-        Assert.InRange(api.Time.GetUtcNow() - start, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(6));
+        Assert.InRange(api.Time.GetUtcNow() - start, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(7.5));
         Assert.InRange(api.Attempts.Count, 3, 6);
     }
 

@@ -54,7 +54,8 @@ internal sealed class TestClient
         TimeSpan advance = step ?? TimeSpan.FromMilliseconds(50);
         for (int i = 0; i < 20_000 && !task.IsCompleted; i++)
         {
-            await Task.Delay(1);
+            // Real time for continuations to run before the clock moves on; a loaded machine needs more than 1 ms.
+            await Task.Delay(3);
             if (!task.IsCompleted)
             {
                 Time.Advance(advance);
