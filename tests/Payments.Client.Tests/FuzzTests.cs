@@ -25,7 +25,7 @@ public class FuzzTests
     /// <summary>A documents' example with a few bytes replaced, deleted or inserted: mostly almost-JSON.</summary>
     private static readonly Gen<byte[]> MutatedJson =
         Gen.Select(Gen.Int[0, Seeds.Length - 1], Gen.Int[1, 6].SelectMany(n => Gen.Select(Gen.Int[0, 2], Gen.Int[0, int.MaxValue], Gen.Byte).Array[n]))
-            .Select(t => Mutate(Encoding.UTF8.GetBytes(Seeds[t.Item1]), t.Item2));
+            .Select(t => Shared.ByteMutations.Apply(Encoding.UTF8.GetBytes(Seeds[t.Item1]), t.Item2));
 
     private static readonly int[] Statuses = [200, 201, 400, 401, 402, 404, 409, 418, 422, 429, 500, 503];
 
@@ -88,26 +88,4 @@ public class FuzzTests
         }
     }
 
-    private static byte[] Mutate(byte[] source, (int Op, int Position, byte Value)[] edits)
-    {
-        var bytes = new List<byte>(source);
-        foreach ((int op, int position, byte value) in edits)
-        {
-            int at = bytes.Count == 0 ? 0 : position % bytes.Count;
-            switch (op)
-            {
-                case 0 when bytes.Count > 0:
-                    bytes[at] = value;
-                    break;
-                case 1 when bytes.Count > 0:
-                    bytes.RemoveAt(at);
-                    break;
-                default:
-                    bytes.Insert(at, value);
-                    break;
-            }
-        }
-
-        return [.. bytes];
-    }
 }

@@ -25,7 +25,7 @@ public sealed class WebhookFuzzTests
     /// <summary>A seed event with a few bytes replaced, deleted or inserted: mostly almost-JSON.</summary>
     private static readonly Gen<byte[]> MutatedEvent =
         Gen.Select(Gen.Int[0, Seeds.Length - 1], Gen.Select(Gen.Int[0, 2], Gen.Int[0, int.MaxValue], Gen.Byte).Array[1, 6])
-            .Select(t => Mutate(Encoding.UTF8.GetBytes(Seeds[t.Item1]), t.Item2));
+            .Select(t => Payments.Client.Tests.Shared.ByteMutations.Apply(Encoding.UTF8.GetBytes(Seeds[t.Item1]), t.Item2));
 
     private static readonly string[] Replacements = ["null", "true", "[]", "{}", "1e999", "-0", "\"\"", "\"\\ud800\"", "[[[[[[[[]]]]]]]]", "99999999999999999999999"];
 
@@ -92,28 +92,6 @@ public sealed class WebhookFuzzTests
 
     private static async Task Bounded(Action run) => await Task.Run(run).WaitAsync(HangLimit);
 
-    private static byte[] Mutate(byte[] seed, (int Op, int At, byte Value)[] edits)
-    {
-        var bytes = new List<byte>(seed);
-        foreach ((int op, int at, byte value) in edits)
-        {
-            int i = bytes.Count == 0 ? 0 : at % bytes.Count;
-            switch (op)
-            {
-                case 0 when bytes.Count > 0:
-                    bytes[i] = value;
-                    break;
-                case 1 when bytes.Count > 0:
-                    bytes.RemoveAt(i);
-                    break;
-                default:
-                    bytes.Insert(i, value);
-                    break;
-            }
-        }
-
-        return [.. bytes];
-    }
 
     /// <summary>Replaces the n-th value after a colon (modulo their count) with <paramref name="replacement"/>.</summary>
     private static string SwapNthValue(string json, string replacement, int n)
