@@ -30,4 +30,8 @@ internal sealed class CallState
     public long DeadlineTimestamp { get; }
 
     public int Attempts { get; set; }
+
+    /// <summary>Whether waiting <paramref name="wait"/> from now would reach the overall deadline: such a wait is never started.</summary>
+    public bool WaitEndsPastDeadline(TimeSpan wait, TimeProvider time) =>
+        time.GetTimestamp() + (long)(wait.TotalSeconds * time.TimestampFrequency) >= DeadlineTimestamp;
 }

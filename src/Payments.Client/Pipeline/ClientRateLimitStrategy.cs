@@ -32,7 +32,7 @@ internal sealed class ClientRateLimitStrategy : ResilienceStrategy<HttpAttempt>
         if (wait > TimeSpan.Zero)
         {
             CallState call = context.Properties.GetValue(RetryRules.CallStateKey, null!);
-            if (_time.GetTimestamp() + (long)(wait.TotalSeconds * _time.TimestampFrequency) >= call.DeadlineTimestamp)
+            if (call.WaitEndsPastDeadline(wait, _time))
             {
                 _bucket.Return();
                 return Outcome.FromException<HttpAttempt>(new ClientThrottledException(wait));

@@ -45,7 +45,7 @@ internal static class RetryRules
             }
 
             CallState state = args.Context.Properties.GetValue(CallStateKey, null!);
-            if (time.GetTimestamp() + (long)(wait.TotalSeconds * time.TimestampFrequency) >= state.DeadlineTimestamp)
+            if (state.WaitEndsPastDeadline(wait, time))
             {
                 return new(false);
             }
