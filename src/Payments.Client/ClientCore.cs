@@ -140,7 +140,7 @@ internal sealed class ClientCore
                 outcome.ThrowIfException();
                 break;
             case TimeoutRejectedException ex:
-                string what = ex.Timeout == OverallTimeout ? $"overall timeout of {ex.Timeout.TotalSeconds:0.###} s" : $"attempt timeout of {ex.Timeout.TotalSeconds:0.###} s";
+                string what = call.WaitEndsPastDeadline(TimeSpan.Zero, Time) ? $"overall timeout of {OverallTimeout.TotalSeconds:0.###} s" : $"attempt timeout of {ex.Timeout.TotalSeconds:0.###} s";
                 throw ErrorFactory.TimedOut(what, ex, call.IdempotencyKey, call.Attempts);
             case OperationCanceledException ex:
                 // Not the caller's token: the HttpClient's own Timeout or a handler gave up.
@@ -153,9 +153,12 @@ internal sealed class ClientCore
                 throw ErrorFactory.ClientThrottled(ex, call.IdempotencyKey, call.Attempts);
             case InvalidDataException ex:
                 throw ErrorFactory.UnreadableResponse(0, ex, null, call.IdempotencyKey, call.Attempts);
-            default:
-                outcome.ThrowIfException();
-                break;
+            case IOException ex:
+                throw ErrorFactory.ConnectionFailed(ex, call.IdempotencyKey, call.Attempts);
+            case { } ex:
+                // Anything else (a disposed HttpClient, a merchant handler's bug) still ends typed and carries the
+                // key: the charge may have happened, and only the same key retries it safely.
+                throw ErrorFactory.Unexpected(ex, call.IdempotencyKey, call.Attempts);
         }
 
         HttpAttempt attempt = outcome.Result!;

@@ -164,6 +164,47 @@ public class RetryTests
     }
 
     [Fact]
+    public async Task A_connection_cut_while_reading_the_body_is_retried_with_the_same_key()
+    {
+        var api = new TestClient();
+        api.Script(TestClient.ChargeUrl, TestClient.CutMidBody(), TestClient.Ok("ch_after_cut"));
+
+        ChargeResult result = await api.Run(() => api.Client.ChargeAsync(TestClient.Request()));
+
+        Assert.Equal("ch_after_cut", result.Charge.Id);
+        Assert.Equal(2, api.Attempts.Count);
+        Assert.Equal(api.Attempts[0].IdempotencyKey, api.Attempts[1].IdempotencyKey);
+        Assert.True(api.Attempts[1].At - api.Attempts[0].At < TimeSpan.FromSeconds(10), "retried after backoff, not after the 30 s attempt timeout");
+    }
+
+    [Fact]
+    public async Task Bodies_cut_on_every_attempt_end_in_a_typed_connection_error_carrying_the_key()
+    {
+        var api = new TestClient(o => o.Retry.MaxAttempts = 2);
+        api.Script(TestClient.ChargeUrl, TestClient.CutMidBody());
+
+        ConnectionFailedException error = await api.Run(() => Assert.ThrowsAsync<ConnectionFailedException>(() => api.Client.ChargeAsync(TestClient.Request("k-cut"))));
+
+        Assert.Equal("k-cut", error.IdempotencyKey);
+        Assert.Equal(2, error.Attempts);
+        Assert.IsAssignableFrom<IOException>(error.InnerException);
+    }
+
+    [Fact]
+    public async Task Any_other_transport_exception_still_ends_typed_with_the_key()
+    {
+        var api = new TestClient(o => o.Retry.MaxAttempts = 3);
+        api.Script(TestClient.ChargeUrl, TestClient.Throw(new ObjectDisposedException("HttpClient")));
+
+        PaymentsException error = await api.Run(() => ErrorMappingTests.Catch(api.Client.ChargeAsync(TestClient.Request("k-odd"))));
+
+        Assert.Equal("k-odd", error.IdempotencyKey);
+        Assert.IsType<ObjectDisposedException>(error.InnerException);
+        Assert.Single(api.Attempts); // not a documented failure: not retried
+        Assert.Contains("same idempotency key", error.Message);
+    }
+
+    [Fact]
     public async Task An_attempt_that_exceeds_the_attempt_timeout_is_abandoned_and_retried()
     {
         var api = new TestClient(o => o.AttemptTimeout = TimeSpan.FromSeconds(2));

@@ -43,16 +43,25 @@ internal static class ErrorFactory
             .With(status, null, requestId, idempotencyKey, null, attempts);
 
     public static CircuitOpenException CircuitOpen(Polly.CircuitBreaker.BrokenCircuitException cause, string? idempotencyKey, int attempts) =>
-        (CircuitOpenException)new CircuitOpenException(Describe("The client stopped calling the Payments API after repeated failures; nothing was sent", 0, null, null, idempotencyKey, cause.RetryAfter, attempts), cause)
+        (CircuitOpenException)new CircuitOpenException(Describe("The client stopped calling the Payments API after repeated failures; " + SentSoFar(attempts), 0, null, null, idempotencyKey, cause.RetryAfter, attempts), cause)
             .With(0, null, null, idempotencyKey, cause.RetryAfter, attempts);
 
     public static RateLimitedException ClientThrottled(Pipeline.ClientThrottledException cause, string? idempotencyKey, int attempts) =>
-        (RateLimitedException)new RateLimitedException(Describe("The client's own rate limit would delay the call past its overall timeout; nothing was sent", 0, null, null, idempotencyKey, cause.Wait, attempts), cause)
+        (RateLimitedException)new RateLimitedException(Describe("The client's own rate limit would delay the call past its overall timeout; " + SentSoFar(attempts), 0, null, null, idempotencyKey, cause.Wait, attempts), cause)
             .With(0, null, null, idempotencyKey, cause.Wait, attempts);
 
     public static PaymentsException LivemodeMismatch(string chargeId, int status, string? requestId, string? idempotencyKey, int attempts) =>
         new PaymentsException(Describe($"Configuration error: a test key (sk_test_) received live-mode charge {chargeId}; Payments:BaseAddress points at a live environment. Reconcile the charge before retrying", status, null, requestId, idempotencyKey, null, attempts))
             .With(status, null, requestId, idempotencyKey, null, attempts);
+
+    public static PaymentsException Unexpected(Exception cause, string? idempotencyKey, int attempts) =>
+        new PaymentsException(Describe("The call failed unexpectedly; the charge may or may not have happened, retry with the same idempotency key", 0, null, null, idempotencyKey, null, attempts) + $" Cause: {cause.GetType().Name}: {cause.Message}", cause)
+            .With(0, null, null, idempotencyKey, null, attempts);
+
+    // "Nothing was sent" is only true before the first attempt; after one, the API may have charged.
+    private static string SentSoFar(int attempts) => attempts == 0
+        ? "nothing was sent"
+        : "no further attempt was sent, but earlier ones may have reached the API: retry only with the same idempotency key";
 
     private static string KindOf(int status, string? code) => status switch
     {

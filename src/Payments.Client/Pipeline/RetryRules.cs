@@ -24,6 +24,10 @@ internal static class RetryRules
             {
                 HttpRequestException => true,
                 TimeoutRejectedException => true,
+
+                // The body is read after the headers (ResponseHeadersRead): a connection cut mid-body is an
+                // HttpIOException, an IOException rather than an HttpRequestException, and just as retryable.
+                IOException => !args.Context.CancellationToken.IsCancellationRequested,
                 OperationCanceledException when !args.Context.CancellationToken.IsCancellationRequested => exception.InnerException is TimeoutException,
                 _ => false,
             });
@@ -57,7 +61,7 @@ internal static class RetryRules
     /// <summary>What the circuit breaker counts as the API failing: 5xx, network failures, attempt timeouts. Not 4xx, not 429.</summary>
     public static ValueTask<bool> IsApiFailure(CircuitBreakerPredicateArguments<HttpAttempt> args) => new(args.Outcome switch
     {
-        { Exception: HttpRequestException or TimeoutRejectedException } => true,
+        { Exception: HttpRequestException or TimeoutRejectedException or IOException } => true,
         { Exception: OperationCanceledException } => !args.Context.CancellationToken.IsCancellationRequested,
         { Result: { StatusCode: >= 500 } } => true,
         _ => false,
@@ -67,7 +71,7 @@ internal static class RetryRules
     public static string Describe(Outcome<HttpAttempt> outcome) => outcome switch
     {
         { Exception: TimeoutRejectedException } => "attempt_timeout",
-        { Exception: HttpRequestException } => "network_failure",
+        { Exception: HttpRequestException or IOException } => "network_failure",
         { Exception: { } } => "exception",
         { Result: { } attempt } => attempt.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture),
         _ => "unknown",

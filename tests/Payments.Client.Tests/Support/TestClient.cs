@@ -72,6 +72,10 @@ internal sealed class TestClient
         return Task.FromResult(response);
     };
 
+    /// <summary>Headers and the start of a 200 arrive, then the connection drops mid-body (a proxy reset).</summary>
+    /// <remarks>MockHttp buffers content (and hangs on the failure), so <see cref="FaultHandler"/> builds the cut response after it.</remarks>
+    public static Responder CutMidBody() => _ => Task.FromResult<HttpResponseMessage>(new CutResponse());
+
     /// <summary>Never answers; only the client's own timeout (or the caller) ends the attempt.</summary>
     public static Responder Hang() => async cancellationToken =>
     {
@@ -101,6 +105,16 @@ internal sealed class TestClient
         request.Headers.TryGetValues(name, out IEnumerable<string>? values) ? string.Join(",", values) : null;
 }
 
+/// <summary>Yields some bytes, then fails the way SocketsHttpHandler does when the peer closes mid-body.</summary>
+internal sealed class CutStream(byte[] start) : MemoryStream(start)
+{
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        int read = await base.ReadAsync(buffer, cancellationToken);
+        return read > 0 ? read : throw new HttpIOException(HttpRequestError.ResponseEnded, "The response ended prematurely.");
+    }
+}
+
 internal delegate Task<HttpResponseMessage> Responder(CancellationToken cancellationToken);
 
 internal sealed class FaultResponse(Exception exception) : HttpResponseMessage
@@ -108,13 +122,20 @@ internal sealed class FaultResponse(Exception exception) : HttpResponseMessage
     public Exception Exception { get; } = exception;
 }
 
+internal sealed class CutResponse : HttpResponseMessage;
+
 /// <summary>Turns a <see cref="FaultResponse"/> from MockHttp into the transport exception it stands for.</summary>
 internal sealed class FaultHandler : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         HttpResponseMessage response = await base.SendAsync(request, cancellationToken);
-        return response is FaultResponse fault ? throw fault.Exception : response;
+        return response switch
+        {
+            FaultResponse fault => throw fault.Exception,
+            CutResponse => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new CutStream("""{ "id": "ch_cut", "sta"""u8.ToArray())) },
+            _ => response,
+        };
     }
 }
 
