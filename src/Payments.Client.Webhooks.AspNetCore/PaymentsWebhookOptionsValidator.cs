@@ -5,6 +5,9 @@ namespace Payments.Client.Webhooks.AspNetCore;
 /// <summary>Refuses to start without a usable secret, naming the setting (never a secret's value).</summary>
 internal sealed class PaymentsWebhookOptionsValidator : IValidateOptions<PaymentsWebhookOptions>
 {
+    // Far above any event; keeps the limit + 1 buffer arithmetic from overflowing.
+    private const int MaxBodyLimit = 64 * 1024 * 1024;
+
     public ValidateOptionsResult Validate(string? name, PaymentsWebhookOptions options)
     {
         var failures = new List<string>();
@@ -17,9 +20,9 @@ internal sealed class PaymentsWebhookOptionsValidator : IValidateOptions<Payment
             failures.Add("Payments:Webhooks:Secrets contains an empty secret.");
         }
 
-        if (options.MaxBodyBytes < 1)
+        if (options.MaxBodyBytes is < 1 or > MaxBodyLimit)
         {
-            failures.Add($"Payments:Webhooks:MaxBodyBytes is {options.MaxBodyBytes}; it must be positive.");
+            failures.Add($"Payments:Webhooks:MaxBodyBytes is {options.MaxBodyBytes}; it must be between 1 and {MaxBodyLimit} (64 MiB).");
         }
 
         if (options.DeduplicationWindow <= TimeSpan.Zero)

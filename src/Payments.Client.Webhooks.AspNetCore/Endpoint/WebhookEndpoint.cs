@@ -34,10 +34,10 @@ internal static class WebhookEndpoint
             return;
         }
 
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(Math.Min(options.MaxBodyBytes + 1, (int?)request.ContentLength + 1 ?? 16 * 1024));
+        byte[]? buffer = null;
         try
         {
-            (buffer, int length) = await ReadBodyAsync(request.Body, buffer, options.MaxBodyBytes, context.RequestAborted).ConfigureAwait(false);
+            (buffer, int length) = await ReadBodyAsync(request.Body, (int?)request.ContentLength, options.MaxBodyBytes, context.RequestAborted).ConfigureAwait(false);
             if (length < 0)
             {
                 await RejectAsync(context, logger, StatusCodes.Status413PayloadTooLarge, $"body is over the {options.MaxBodyBytes}-byte limit").ConfigureAwait(false);
@@ -60,7 +60,10 @@ internal static class WebhookEndpoint
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            if (buffer is not null)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
     }
 
@@ -98,32 +101,46 @@ internal static class WebhookEndpoint
         await WriteAsync(context, StatusCodes.Status200OK, """{"received":true}""").ConfigureAwait(false);
     }
 
-    /// <summary>Reads at most <paramref name="limit"/> bytes into a pooled buffer (grown as needed); length -1 as soon as the body proves larger.</summary>
-    private static async Task<(byte[] Buffer, int Length)> ReadBodyAsync(Stream body, byte[] buffer, int limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads at most <paramref name="limit"/> bytes into a pooled buffer, grown as needed; length -1 as soon as the
+    /// body proves larger. The buffer it returns is the caller's to return to the pool; on failure it returns its
+    /// own buffer before throwing, so no array is ever handed back twice.
+    /// </summary>
+    private static async Task<(byte[] Buffer, int Length)> ReadBodyAsync(Stream body, int? declaredLength, int limit, CancellationToken cancellationToken)
     {
-        int length = 0;
-        while (true)
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(Math.Min(limit + 1, declaredLength + 1 ?? 16 * 1024));
+        try
         {
-            if (length == buffer.Length)
+            int length = 0;
+            while (true)
             {
-                if (length > limit)
+                if (length == buffer.Length)
                 {
-                    return (buffer, -1);
+                    if (length > limit)
+                    {
+                        return (buffer, -1);
+                    }
+
+                    byte[] larger = ArrayPool<byte>.Shared.Rent(Math.Min(limit + 1, buffer.Length * 2));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    byte[] old = buffer;
+                    buffer = larger;
+                    ArrayPool<byte>.Shared.Return(old);
                 }
 
-                byte[] larger = ArrayPool<byte>.Shared.Rent(Math.Min(limit + 1, buffer.Length * 2));
-                buffer.AsSpan(0, length).CopyTo(larger);
-                ArrayPool<byte>.Shared.Return(buffer);
-                buffer = larger;
-            }
+                int read = await body.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    return (buffer, length > limit ? -1 : length);
+                }
 
-            int read = await body.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
-            if (read == 0)
-            {
-                return (buffer, length > limit ? -1 : length);
+                length += read;
             }
-
-            length += read;
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
         }
     }
 
