@@ -178,3 +178,26 @@ public class DependencyInjectionTests
         }
     }
 }
+
+public class OptionsReloadTests
+{
+    [Fact]
+    public async Task A_configuration_reload_applies_to_clients_created_afterwards()
+    {
+        var mock = new MockHttpMessageHandler();
+        mock.When("https://api.example.com/v1/payments/charges/ch_1").WithHeaders("Authorization", "Bearer sk_test_old").Respond("application/json", """{ "id": "ch_1", "currency": "old" }""");
+        mock.When("https://api.example.com/v1/payments/charges/ch_1").WithHeaders("Authorization", "Bearer sk_test_new").Respond("application/json", """{ "id": "ch_1", "currency": "new" }""");
+        var config = new ConfigurationManager();
+        config["Payments:ApiKey"] = "sk_test_old";
+        var services = new ServiceCollection();
+        services.AddPaymentsClient(config.GetSection("Payments")).ConfigurePrimaryHttpMessageHandler(() => mock);
+        using ServiceProvider provider = services.BuildServiceProvider();
+
+        Charge before = await provider.GetRequiredService<IPaymentsClient>().GetChargeAsync("ch_1");
+        config["Payments:ApiKey"] = "sk_test_new";
+        ((IConfigurationRoot)config).Reload();
+        Charge after = await provider.GetRequiredService<IPaymentsClient>().GetChargeAsync("ch_1");
+
+        Assert.Equal(("old", "new"), (before.Currency, after.Currency));
+    }
+}

@@ -7,10 +7,16 @@ using Microsoft.Extensions.Options;
 namespace Payments.Client.DependencyInjection;
 
 /// <summary>
-/// Builds each named client's <see cref="ClientCore"/> once and rebuilds it when its options change;
-/// HTTP handlers come from <see cref="IHttpClientFactory"/>, which manages their lifetime.
+/// Builds each named client's <see cref="ClientCore"/> once per options value; HTTP handlers come from
+/// <see cref="IHttpClientFactory"/>, which manages their lifetime.
 /// </summary>
-internal sealed class PaymentsClientFactory : IPaymentsClientFactory, IDisposable
+/// <remarks>
+/// A core is reused only while <see cref="IOptionsMonitor{TOptions}.Get(string)"/> still returns the very
+/// options instance it was built from. A reload yields a new instance, so the next client gets a fresh core;
+/// unlike invalidating on change notifications, a reload racing a <see cref="CreateClient"/> cannot leave a
+/// stale core cached.
+/// </remarks>
+internal sealed class PaymentsClientFactory : IPaymentsClientFactory
 {
     private readonly IHttpClientFactory _httpClientFactory;
     private readonly IOptionsMonitor<PaymentsClientOptions> _options;
@@ -18,8 +24,7 @@ internal sealed class PaymentsClientFactory : IPaymentsClientFactory, IDisposabl
     private readonly ILoggerFactory _loggerFactory;
     private readonly IMeterFactory? _meterFactory;
     private readonly PaymentsClientRegistry _registry;
-    private readonly ConcurrentDictionary<string, ClientCore> _cores = new(StringComparer.Ordinal);
-    private readonly IDisposable? _onChange;
+    private readonly ConcurrentDictionary<string, (PaymentsClientOptions Options, ClientCore Core)> _cores = new(StringComparer.Ordinal);
 
     public PaymentsClientFactory(
         IHttpClientFactory httpClientFactory,
@@ -35,7 +40,6 @@ internal sealed class PaymentsClientFactory : IPaymentsClientFactory, IDisposabl
         _time = time ?? TimeProvider.System;
         _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
         _meterFactory = meterFactory;
-        _onChange = options.OnChange((_, name) => _cores.TryRemove(name ?? string.Empty, out ClientCore? stale));
     }
 
     public IPaymentsClient CreateClient(string name)
@@ -48,9 +52,13 @@ internal sealed class PaymentsClientFactory : IPaymentsClientFactory, IDisposabl
                 : $"No Payments client named '{name}' is registered; call services.AddPaymentsClient(\"{name}\", ...).");
         }
 
-        ClientCore core = _cores.GetOrAdd(name, static (n, self) => ClientCore.Create(self._options.Get(n), self._time, self._loggerFactory, self._meterFactory), this);
-        return new PaymentsClient(_httpClientFactory.CreateClient(PaymentsClientRegistry.HttpClientName(name)), core);
-    }
+        PaymentsClientOptions current = _options.Get(name);
+        if (!_cores.TryGetValue(name, out (PaymentsClientOptions Options, ClientCore Core) cached) || !ReferenceEquals(cached.Options, current))
+        {
+            cached = (current, ClientCore.Create(current, _time, _loggerFactory, _meterFactory));
+            _cores[name] = cached;
+        }
 
-    public void Dispose() => _onChange?.Dispose();
+        return new PaymentsClient(_httpClientFactory.CreateClient(PaymentsClientRegistry.HttpClientName(name)), cached.Core);
+    }
 }
