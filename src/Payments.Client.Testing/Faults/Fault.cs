@@ -20,6 +20,9 @@ internal enum FaultKind
 
     /// <summary>Process (a charge is recorded), then abort the connection.</summary>
     ProcessThenDrop,
+
+    /// <summary>Process (a charge is recorded), send the headers and half the body, then abort: a reset mid-response.</summary>
+    ProcessThenCutBody,
 }
 
 /// <summary>One injected fault, consumed by one request.</summary>
@@ -42,6 +45,7 @@ internal sealed record Fault(FaultKind Kind)
         FaultKind.Delay => $"delay {Delay.TotalMilliseconds:0} ms",
         FaultKind.Drop => "drop",
         FaultKind.ProcessThenFail => $"charge-then-fail {Status}",
+        FaultKind.ProcessThenCutBody => "charge-then-cut-body",
         _ => "charge-then-drop",
     };
 }

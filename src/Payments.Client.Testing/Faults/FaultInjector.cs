@@ -100,6 +100,14 @@ public sealed class FaultInjector
     /// <returns>This injector, to chain.</returns>
     public FaultInjector ChargeThenDrop(int count = 1) => Enqueue(count, new Fault(FaultKind.ProcessThenDrop));
 
+    /// <summary>
+    /// Processes the next requests (a charge is recorded), then sends the status, the headers and half of the body
+    /// before dropping the connection: what a proxy reset mid-response looks like to the client.
+    /// </summary>
+    /// <param name="count">How many requests.</param>
+    /// <returns>This injector, to chain.</returns>
+    public FaultInjector ChargeThenCutBody(int count = 1) => Enqueue(count, new Fault(FaultKind.ProcessThenCutBody));
+
     /// <summary>Draws a random fault for every request the queue does not claim; null turns random faults off.</summary>
     /// <param name="options">The seed and the rates.</param>
     /// <returns>This injector, to chain.</returns>

@@ -76,6 +76,12 @@ internal sealed class ApiHandler
                 case FaultKind.ProcessThenFail:
                     response = Injected(fault.Status, FaultBody.Json);
                     break;
+                case FaultKind.ProcessThenCutBody:
+                    _log.Complete(sequence, 0, faultName, response.Replayed);
+                    await WriteAsync(context.Response, response with { Body = response.Body[..(response.Body.Length / 2)] }, cancellationToken, declaredLength: response.Body.Length).ConfigureAwait(false);
+                    await context.Response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
+                    context.Abort();
+                    return;
                 case FaultKind.Delay:
                     // Armed before the log shows the fault, so a test that sees it can advance a fake clock safely.
                     Task held = Task.Delay(fault.Delay, _time, cancellationToken);
@@ -142,11 +148,11 @@ internal sealed class ApiHandler
         return buffer.ToArray();
     }
 
-    private static async Task WriteAsync(HttpResponse http, ApiResponse response, CancellationToken cancellationToken)
+    private static async Task WriteAsync(HttpResponse http, ApiResponse response, CancellationToken cancellationToken, int? declaredLength = null)
     {
         http.StatusCode = response.Status;
         http.ContentType = response.ContentType;
-        http.ContentLength = response.Body.Length;
+        http.ContentLength = declaredLength ?? response.Body.Length;
         http.Headers["Request-Id"] = Ids.New("req_");
         if (response.RetryAfter is not null)
         {

@@ -88,6 +88,20 @@ public sealed class ClientRetryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_response_cut_mid_body_after_charging_is_retried_and_charges_once()
+    {
+        _api.Faults.ChargeThenCutBody();
+
+        ChargeResult result = await Clients.For(_api).ChargeAsync(ClientChargeTests.Request());
+
+        Assert.Equal(2, result.Attempts);
+        Assert.Equal(result.Charge.Id, Assert.Single(_api.Charges).Id);
+        Assert.Equal("charge-then-cut-body", _api.Requests[0].Fault);
+        Assert.True(_api.Requests[1].Replayed);
+        Assert.Equal(_api.Requests[0].IdempotencyKey, _api.Requests[1].IdempotencyKey);
+    }
+
+    [Fact]
     public async Task Charge_then_fail_is_retried_and_charges_once()
     {
         _api.Faults.ChargeThenFail(2, 503);
