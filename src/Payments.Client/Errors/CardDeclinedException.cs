@@ -18,6 +18,11 @@ public sealed class CardDeclinedException : PaymentsException
     {
     }
 
+    internal CardDeclinedException(string message, Exception? innerException, ErrorFacts facts)
+        : base(message, innerException, facts)
+    {
+    }
+
     /// <summary>Why the issuer declined, for example <see cref="Client.FailureReason.InsufficientFunds"/>, when the API said.</summary>
     public FailureReason? FailureReason { get; init; }
 }

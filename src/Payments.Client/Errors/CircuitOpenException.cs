@@ -22,4 +22,9 @@ public sealed class CircuitOpenException : PaymentsException
         : base(message, innerException)
     {
     }
+
+    internal CircuitOpenException(string message, Exception? innerException, ErrorFacts facts)
+        : base(message, innerException, facts)
+    {
+    }
 }

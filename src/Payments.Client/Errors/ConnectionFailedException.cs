@@ -17,4 +17,9 @@ public class ConnectionFailedException : PaymentsException
         : base(message, innerException)
     {
     }
+
+    internal ConnectionFailedException(string message, Exception? innerException, ErrorFacts facts)
+        : base(message, innerException, facts)
+    {
+    }
 }

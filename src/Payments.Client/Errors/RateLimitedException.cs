@@ -17,4 +17,9 @@ public sealed class RateLimitedException : PaymentsException
         : base(message, innerException)
     {
     }
+
+    internal RateLimitedException(string message, Exception? innerException, ErrorFacts facts)
+        : base(message, innerException, facts)
+    {
+    }
 }

@@ -17,4 +17,9 @@ public sealed class RequestTimeoutException : ConnectionFailedException
         : base(message, innerException)
     {
     }
+
+    internal RequestTimeoutException(string message, Exception? innerException, ErrorFacts facts)
+        : base(message, innerException, facts)
+    {
+    }
 }

@@ -17,4 +17,9 @@ public sealed class ServerErrorException : PaymentsException
         : base(message, innerException)
     {
     }
+
+    internal ServerErrorException(string message, Exception? innerException, ErrorFacts facts)
+        : base(message, innerException, facts)
+    {
+    }
 }

@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Payments.Client.Diagnostics;
+using Polly;
+using Polly.Timeout;
+
+namespace Payments.Client.Pipeline;
+
+/// <summary>
+/// Runs one call through the pipeline, under a call span, and ends it: the charge shaped into the caller's
+/// result, or the exception <see cref="OutcomeRules"/> gives for how the call ended. Logs and metrics
+/// record each call once.
+/// </summary>
+internal sealed class CallRunner
+{
+    private readonly ResiliencePipeline<AttemptOutcome> _pipeline;
+    private readonly AttemptSender _sender;
+    private readonly PaymentsTelemetry _telemetry;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _attemptTimeout;
+    private readonly TimeSpan _overallTimeout;
+
+    public CallRunner(ResiliencePipeline<AttemptOutcome> pipeline, AttemptSender sender, PaymentsTelemetry telemetry, ILogger logger, TimeProvider time, TimeSpan attemptTimeout, TimeSpan overallTimeout)
+    {
+        _pipeline = pipeline;
+        _sender = sender;
+        _telemetry = telemetry;
+        _logger = logger;
+        _time = time;
+        _attemptTimeout = attemptTimeout;
+        _overallTimeout = overallTimeout;
+    }
+
+    public async Task<TResult> RunAsync<TResult>(HttpClient http, CallState call, Func<Charge, string?, CallState, TResult> shape)
+    {
+        long started = _time.GetTimestamp();
+        using Activity? activity = PaymentsTelemetry.ActivitySource.StartActivity("Payments " + call.Operation, ActivityKind.Internal);
+        activity?.SetTag("payments.operation", call.Operation);
+        activity?.SetTag("payments.idempotency_key", call.IdempotencyKey);
+
+        AttemptOutcome outcome = await RunPipelineAsync(http, call).ConfigureAwait(false);
+
+        activity?.SetTag("payments.attempts", call.Attempts);
+        if (outcome.Kind == OutcomeKind.Success)
+        {
+            Charge charge = outcome.Charge!;
+            activity?.SetTag("payments.charge_id", charge.Id);
+            Log.CallSucceeded(_logger, call.Operation, charge.Id, charge.Status.ToString(), call.Attempts, call.IdempotencyKey ?? "none", outcome.RequestId ?? "none");
+            RecordCall(call, "success", started);
+            return shape(charge, outcome.RequestId, call);
+        }
+
+        Exception error = OutcomeRules.ToException(outcome, call, _attemptTimeout, _overallTimeout);
+        string kind = error is PaymentsCanceledException ? "canceled" : error.GetType().Name;
+        activity?.SetStatus(ActivityStatusCode.Error, (error as PaymentsException)?.ErrorCode ?? kind);
+        activity?.SetTag("error.type", kind);
+        if (error is PaymentsException failure)
+        {
+            activity?.SetTag("payments.request_id", failure.RequestId);
+            Log.CallFailed(_logger, failure.StatusCode is >= 400 and < 500 and not 429 ? LogLevel.Information : LogLevel.Warning, call.Operation, kind, failure.StatusCode, failure.ErrorCode ?? "none", call.Attempts, call.IdempotencyKey ?? "none", failure.RequestId ?? "none");
+        }
+        else
+        {
+            Log.CallCanceled(_logger, call.Operation, call.Attempts, call.MayHaveReachedApi, call.IdempotencyKey ?? "none");
+        }
+
+        RecordCall(call, kind, started);
+        throw error;
+    }
+
+    private async ValueTask<AttemptOutcome> RunPipelineAsync(HttpClient http, CallState call)
+    {
+        if (call.CallerToken.IsCancellationRequested)
+        {
+            return AttemptOutcome.FromException(new OperationCanceledException(call.CallerToken), call, overallFired: false, attemptFired: false);
+        }
+
+        ResilienceContext context = ResilienceContextPool.Shared.Get(call.CallerToken);
+        context.Properties.Set(CallState.Key, call);
+        try
+        {
+            Outcome<AttemptOutcome> result = await _pipeline.ExecuteOutcomeAsync(
+                static (ctx, state) => state.Sender.SendAsync(state.Http, ctx),
+                context,
+                (Sender: _sender, Http: http)).ConfigureAwait(false);
+
+            // An exception here never came from an attempt (those end as outcomes): the breaker refused, the
+            // client's throttle refused, or a wait between attempts was cut by the caller or the overall timeout.
+            return result.Result ?? AttemptOutcome.FromException(result.Exception!, call, overallFired: result.Exception is TimeoutRejectedException, attemptFired: false);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private void RecordCall(CallState call, string outcome, long started)
+    {
+        var operationTag = new KeyValuePair<string, object?>("payments.operation", call.Operation);
+        var outcomeTag = new KeyValuePair<string, object?>("payments.outcome", outcome);
+        _telemetry.Calls.Add(1, operationTag, outcomeTag);
+        _telemetry.CallDuration.Record(_time.GetElapsedTime(started).TotalSeconds, operationTag, outcomeTag);
+    }
+}
