@@ -18,7 +18,9 @@ public sealed class PaymentsClient : IPaymentsClient
     /// <summary>
     /// Creates a client over an <see cref="HttpClient"/> you own. Prefer <c>services.AddPaymentsClient(...)</c>,
     /// which also sets <see cref="HttpClient.Timeout"/> to infinite so that <see cref="PaymentsClientOptions.AttemptTimeout"/>
-    /// and <see cref="PaymentsClientOptions.OverallTimeout"/> govern; do the same for a client you pass here.
+    /// and <see cref="PaymentsClientOptions.OverallTimeout"/> govern, and turns redirects off on the primary
+    /// handler; do the same for a client you pass here (<c>new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false })</c>).
+    /// Either way, an answer that a handler fetched from another address is never taken for a charge.
     /// </summary>
     /// <param name="httpClient">The transport. Its <see cref="HttpClient.BaseAddress"/> is ignored; <see cref="PaymentsClientOptions.BaseAddress"/> is used.</param>
     /// <param name="options">The settings, read once and validated now.</param>

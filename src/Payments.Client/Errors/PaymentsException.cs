@@ -3,7 +3,11 @@ using System.Text.Json;
 namespace Payments.Client;
 
 /// <summary>
-/// The base of every error the client throws for a call that did not produce a charge. Catch a subclass
+/// The base of every error the client throws for a call that did not produce a charge (a cancellation the
+/// caller asked for is a <see cref="PaymentsCanceledException"/> instead). Thrown as this type itself for an
+/// unexpected status (a 3xx: redirects are never followed), an answer from another address (a handler followed
+/// a redirect), a 2xx whose body is over 1 MiB or unreadable (the charge may exist), an undocumented error, or an
+/// unexpected failure. Catch a subclass
 /// for one kind (<see cref="CardDeclinedException"/>, <see cref="RateLimitedException"/>, ...) or this
 /// type for all. Always carries the call's <see cref="IdempotencyKey"/>, so the charge can be retried
 /// safely, even after a crash, by sending the same key again.
@@ -43,7 +47,7 @@ public class PaymentsException : Exception
         Attempts = facts.Attempts;
     }
 
-    /// <summary>The HTTP status of the response, or 0 when no response arrived.</summary>
+    /// <summary>The HTTP status of the response (kept when its body was over the limit), or 0 when no response arrived.</summary>
     public int StatusCode { get; init; }
 
     /// <summary>The API's error <c>type</c>, when its body had one.</summary>

@@ -13,23 +13,8 @@ namespace Payments.Client.Pipeline;
 /// cancellation ended the attempt (the caller's, the overall deadline's, this timer's, or a handler's)
 /// is read from the token that fired, not guessed from a clock afterwards.
 /// </remarks>
-internal sealed class AttemptSender
+internal sealed class AttemptSender(RequestBuilder requests, ResponseReader responses, TimeSpan attemptTimeout, TimeProvider time, PaymentsTelemetry telemetry)
 {
-    private readonly RequestBuilder _requests;
-    private readonly ResponseReader _responses;
-    private readonly TimeSpan _attemptTimeout;
-    private readonly TimeProvider _time;
-    private readonly PaymentsTelemetry _telemetry;
-
-    public AttemptSender(RequestBuilder requests, ResponseReader responses, TimeSpan attemptTimeout, TimeProvider time, PaymentsTelemetry telemetry)
-    {
-        _requests = requests;
-        _responses = responses;
-        _attemptTimeout = attemptTimeout;
-        _time = time;
-        _telemetry = telemetry;
-    }
-
     public async ValueTask<Outcome<AttemptOutcome>> SendAsync(HttpClient http, ResilienceContext context)
     {
         CallState call = context.Properties.GetValue(CallState.Key, null!);
@@ -41,16 +26,16 @@ internal sealed class AttemptSender
             return Outcome.FromResult(AttemptOutcome.FromException(new OperationCanceledException(outer), call, overallFired: true, attemptFired: false));
         }
 
-        using var timer = new CancellationTokenSource(_attemptTimeout, _time);
+        using var timer = new CancellationTokenSource(attemptTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(outer, timer.Token);
-        using HttpRequestMessage request = _requests.Build(call);
+        using HttpRequestMessage request = requests.Build(call);
         call.HandedToTransport();
         using Activity? activity = StartActivity(call);
         AttemptOutcome outcome;
         try
         {
             using HttpResponseMessage response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
-            outcome = await _responses.ReadAsync(response, call, linked.Token).ConfigureAwait(false);
+            outcome = await responses.ReadAsync(response, call, linked.Token).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -85,11 +70,11 @@ internal sealed class AttemptSender
         var operation = new KeyValuePair<string, object?>("payments.operation", call.Operation);
         if (outcome.StatusCode == 0)
         {
-            _telemetry.Attempts.Add(1, operation);
+            telemetry.Attempts.Add(1, operation);
         }
         else
         {
-            _telemetry.Attempts.Add(1, operation, new KeyValuePair<string, object?>("http.response.status_code", outcome.StatusCode));
+            telemetry.Attempts.Add(1, operation, new KeyValuePair<string, object?>("http.response.status_code", outcome.StatusCode));
         }
 
         if (activity is null)

@@ -11,30 +11,18 @@ namespace Payments.Client.Pipeline;
 /// result, or the exception <see cref="OutcomeRules"/> gives for how the call ended. Logs and metrics
 /// record each call once.
 /// </summary>
-internal sealed class CallRunner
+internal sealed class CallRunner(
+    ResiliencePipeline<AttemptOutcome> pipeline,
+    AttemptSender sender,
+    PaymentsTelemetry telemetry,
+    ILogger logger,
+    TimeProvider time,
+    TimeSpan attemptTimeout,
+    TimeSpan overallTimeout)
 {
-    private readonly ResiliencePipeline<AttemptOutcome> _pipeline;
-    private readonly AttemptSender _sender;
-    private readonly PaymentsTelemetry _telemetry;
-    private readonly ILogger _logger;
-    private readonly TimeProvider _time;
-    private readonly TimeSpan _attemptTimeout;
-    private readonly TimeSpan _overallTimeout;
-
-    public CallRunner(ResiliencePipeline<AttemptOutcome> pipeline, AttemptSender sender, PaymentsTelemetry telemetry, ILogger logger, TimeProvider time, TimeSpan attemptTimeout, TimeSpan overallTimeout)
-    {
-        _pipeline = pipeline;
-        _sender = sender;
-        _telemetry = telemetry;
-        _logger = logger;
-        _time = time;
-        _attemptTimeout = attemptTimeout;
-        _overallTimeout = overallTimeout;
-    }
-
     public async Task<TResult> RunAsync<TResult>(HttpClient http, CallState call, Func<Charge, string?, CallState, TResult> shape)
     {
-        long started = _time.GetTimestamp();
+        long started = time.GetTimestamp();
         using Activity? activity = PaymentsTelemetry.ActivitySource.StartActivity("Payments " + call.Operation, ActivityKind.Internal);
         activity?.SetTag("payments.operation", call.Operation);
         activity?.SetTag("payments.idempotency_key", call.IdempotencyKey);
@@ -46,23 +34,23 @@ internal sealed class CallRunner
         {
             Charge charge = outcome.Charge!;
             activity?.SetTag("payments.charge_id", charge.Id);
-            Log.CallSucceeded(_logger, call.Operation, charge.Id, charge.Status.ToString(), call.Attempts, call.IdempotencyKey ?? "none", outcome.RequestId ?? "none");
+            Log.CallSucceeded(logger, call.Operation, charge.Id, charge.Status.ToString(), call.Attempts, call.IdempotencyKey ?? "none", outcome.RequestId ?? "none");
             RecordCall(call, "success", started);
             return shape(charge, outcome.RequestId, call);
         }
 
-        Exception error = OutcomeRules.ToException(outcome, call, _attemptTimeout, _overallTimeout);
+        Exception error = OutcomeRules.ToException(outcome, call, attemptTimeout, overallTimeout);
         string kind = error is PaymentsCanceledException ? "canceled" : error.GetType().Name;
         activity?.SetStatus(ActivityStatusCode.Error, (error as PaymentsException)?.ErrorCode ?? kind);
         activity?.SetTag("error.type", kind);
         if (error is PaymentsException failure)
         {
             activity?.SetTag("payments.request_id", failure.RequestId);
-            Log.CallFailed(_logger, failure.StatusCode is >= 400 and < 500 and not 429 ? LogLevel.Information : LogLevel.Warning, call.Operation, kind, failure.StatusCode, failure.ErrorCode ?? "none", call.Attempts, call.IdempotencyKey ?? "none", failure.RequestId ?? "none");
+            Log.CallFailed(logger, failure.StatusCode is >= 400 and < 500 and not 429 ? LogLevel.Information : LogLevel.Warning, call.Operation, kind, failure.StatusCode, failure.ErrorCode ?? "none", call.Attempts, call.IdempotencyKey ?? "none", failure.RequestId ?? "none");
         }
         else
         {
-            Log.CallCanceled(_logger, call.Operation, call.Attempts, call.MayHaveReachedApi, call.IdempotencyKey ?? "none");
+            Log.CallCanceled(logger, call.Operation, call.Attempts, call.MayHaveReachedApi, call.IdempotencyKey ?? "none");
         }
 
         RecordCall(call, kind, started);
@@ -80,10 +68,10 @@ internal sealed class CallRunner
         context.Properties.Set(CallState.Key, call);
         try
         {
-            Outcome<AttemptOutcome> result = await _pipeline.ExecuteOutcomeAsync(
+            Outcome<AttemptOutcome> result = await pipeline.ExecuteOutcomeAsync(
                 static (ctx, state) => state.Sender.SendAsync(state.Http, ctx),
                 context,
-                (Sender: _sender, Http: http)).ConfigureAwait(false);
+                (Sender: sender, Http: http)).ConfigureAwait(false);
 
             // An exception here never came from an attempt (those end as outcomes): the breaker refused, the
             // client's throttle refused, or a wait between attempts was cut by the caller or the overall timeout.
@@ -99,7 +87,7 @@ internal sealed class CallRunner
     {
         var operationTag = new KeyValuePair<string, object?>("payments.operation", call.Operation);
         var outcomeTag = new KeyValuePair<string, object?>("payments.outcome", outcome);
-        _telemetry.Calls.Add(1, operationTag, outcomeTag);
-        _telemetry.CallDuration.Record(_time.GetElapsedTime(started).TotalSeconds, operationTag, outcomeTag);
+        telemetry.Calls.Add(1, operationTag, outcomeTag);
+        telemetry.CallDuration.Record(time.GetElapsedTime(started).TotalSeconds, operationTag, outcomeTag);
     }
 }
