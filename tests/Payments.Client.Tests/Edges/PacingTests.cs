@@ -16,7 +16,7 @@ public class PacingTests
         var client = new PaymentsClient(http, new PaymentsClientOptions { ApiKey = "sk_test_pacing_123" }, time);
 
         Task<ChargeResult[]> all = Task.WhenAll(Enumerable.Range(0, 256).Select(_ => Task.Run(() => client.ChargeAsync(TestClient.Request()))));
-        ChargeResult[] results = await FakeClock.RunAsync(time, all, TimeSpan.FromMilliseconds(10), TimeSpan.FromSeconds(60));
+        ChargeResult[] results = await FakeClock.RunAsync(time, all, TimeSpan.FromMilliseconds(5), TimeSpan.FromSeconds(60));
 
         Assert.Equal(0, server.Rejected);
         Assert.Equal(256, server.Accepted);

@@ -11,8 +11,14 @@ internal static class FakeClock
         DateTimeOffset end = time.GetUtcNow() + limit;
         while (!task.IsCompleted && time.GetUtcNow() < end)
         {
-            // Real time for continuations to run before the clock moves on.
+            // Real time for continuations to run before the clock moves on: at least 2 ms, and while the
+            // thread pool still has queued work (bounded: other tests keep it busy too).
             await Task.WhenAny(task, Task.Delay(2));
+            for (int i = 0; i < 25 && ThreadPool.PendingWorkItemCount > 0 && !task.IsCompleted; i++)
+            {
+                await Task.Delay(1);
+            }
+
             if (!task.IsCompleted)
             {
                 time.Advance(step);
