@@ -18,7 +18,9 @@ public sealed class PaymentsClient : IPaymentsClient
     /// <summary>
     /// Creates a client over an <see cref="HttpClient"/> you own. Prefer <c>services.AddPaymentsClient(...)</c>,
     /// which also sets <see cref="HttpClient.Timeout"/> to infinite so that <see cref="PaymentsClientOptions.AttemptTimeout"/>
-    /// and <see cref="PaymentsClientOptions.OverallTimeout"/> govern; do the same for a client you pass here.
+    /// and <see cref="PaymentsClientOptions.OverallTimeout"/> govern, and turns redirects off on the primary
+    /// handler; do the same for a client you pass here (<c>new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false })</c>).
+    /// Either way, an answer that a handler fetched from another address is never taken for a charge.
     /// </summary>
     /// <param name="httpClient">The transport. Its <see cref="HttpClient.BaseAddress"/> is ignored; <see cref="PaymentsClientOptions.BaseAddress"/> is used.</param>
     /// <param name="options">The settings, read once and validated now.</param>
@@ -47,17 +49,23 @@ public sealed class PaymentsClient : IPaymentsClient
         var body = new ArrayBufferWriter<byte>(256);
         ChargeRequestWriter.Write(body, request, idempotencyKey, _core.WireFormat);
 
-        CallState call = _core.NewCall("charge", HttpMethod.Post, _core.ChargeUri, body.WrittenMemory, idempotencyKey);
-        return _core.RunAsync(_http, call, static (charge, requestId, call) => new ChargeResult(charge, call.IdempotencyKey!, requestId, call.Attempts), cancellationToken);
+        CallState call = _core.NewCall("charge", HttpMethod.Post, _core.ChargeUri, body.WrittenMemory, idempotencyKey, cancellationToken);
+        return _core.RunAsync(_http, call, static (charge, requestId, call) => new ChargeResult(charge, call.IdempotencyKey!, requestId, call.Attempts));
     }
 
     /// <inheritdoc/>
     public Task<Charge> GetChargeAsync(string chargeId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(chargeId);
+        if (chargeId is "." or "..")
+        {
+            // Escaping leaves dots alone, and a dot segment would resolve to another endpoint ("." to payments/charges/, ".." to payments/).
+            throw new ArgumentException($"The charge id '{chargeId}' is not an id: it would address another endpoint.", nameof(chargeId));
+        }
+
         var uri = new Uri(_core.ChargesBaseUri, Uri.EscapeDataString(chargeId));
-        CallState call = _core.NewCall("get_charge", HttpMethod.Get, uri, ReadOnlyMemory<byte>.Empty, null);
-        return _core.RunAsync(_http, call, static (charge, _, _) => charge, cancellationToken);
+        CallState call = _core.NewCall("get_charge", HttpMethod.Get, uri, ReadOnlyMemory<byte>.Empty, null, cancellationToken);
+        return _core.RunAsync(_http, call, static (charge, _, _) => charge);
     }
 
     /// <summary>The client's clock, so helpers such as <see cref="PaymentsClientExtensions.WaitForCompletionAsync"/> wait on it too.</summary>

@@ -12,7 +12,7 @@ public sealed class TelemetryCollection;
 public class TelemetryTests
 {
     [Fact]
-    public async Task A_call_and_each_attempt_are_spans_with_the_standard_http_attributes()
+    public async Task A_call_and_each_attempt_are_internal_spans_with_the_standard_http_attributes()
     {
         var activities = new List<Activity>();
         using var listener = new ActivityListener
@@ -32,13 +32,50 @@ public class TelemetryTests
         Assert.Equal(2, call.GetTagItem("payments.attempts"));
         Activity[] attempts = activities.Where(a => a.ParentSpanId == call.SpanId).OrderBy(a => a.StartTimeUtc).ToArray();
         Assert.Equal(2, attempts.Length);
-        Assert.All(attempts, a => Assert.Equal(ActivityKind.Client, a.Kind));
+        Assert.All(attempts, a => Assert.Equal(ActivityKind.Internal, a.Kind)); // HttpClient's own span is the one CLIENT span per request
         Assert.All(attempts, a => Assert.Equal("POST", a.GetTagItem("http.request.method")));
         Assert.All(attempts, a => Assert.Equal("api.example.com", a.GetTagItem("server.address")));
         Assert.Equal(503, attempts[0].GetTagItem("http.response.status_code"));
         Assert.Equal("503", attempts[0].GetTagItem("error.type"));
         Assert.Equal(200, attempts[1].GetTagItem("http.response.status_code"));
         Assert.Equal(1, attempts[1].GetTagItem("http.request.resend_count"));
+    }
+
+    [Fact]
+    public async Task An_attempt_without_a_response_has_no_status_code_tag()
+    {
+        var tags = new List<Dictionary<string, object?>>();
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == "Payments.Client" && instrument.Name == "payments.client.attempts")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((_, _, t, _) =>
+        {
+            var copy = new Dictionary<string, object?>();
+            foreach (KeyValuePair<string, object?> tag in t)
+            {
+                copy[tag.Key] = tag.Value;
+            }
+
+            lock (tags)
+            {
+                tags.Add(copy);
+            }
+        });
+        listener.Start();
+        var api = new TestClient(o => o.Retry.MaxAttempts = 1);
+        api.Script(TestClient.ChargeUrl, TestClient.Throw(new HttpRequestException("Connection refused")));
+
+        await Assert.ThrowsAsync<ConnectionFailedException>(() => api.Client.ChargeAsync(TestClient.Request("k-no-status")));
+
+        Dictionary<string, object?> attempt = Assert.Single(tags, t => (string?)t["payments.operation"] == "charge");
+        Assert.False(attempt.ContainsKey("http.response.status_code"));
     }
 
     [Fact]
@@ -74,7 +111,7 @@ public class TelemetryTests
         Assert.Equal(1, Sum("payments.client.calls", ("payments.outcome", "success")));
         Assert.Equal(1, Sum("payments.client.calls", ("payments.outcome", "CardDeclinedException")));
         Assert.Equal(2, measurements.Count(m => m.Name == "payments.client.call.duration"));
-        Assert.Contains(measurements, m => m.Name == "payments.client.attempts" && (string?)m.Tags["http.response.status_code"] == "502");
+        Assert.Contains(measurements, m => m.Name == "payments.client.attempts" && m.Tags["http.response.status_code"] is 502);
 
         void Record(string name, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
         {

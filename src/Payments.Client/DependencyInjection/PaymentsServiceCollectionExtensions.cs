@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Options;
 using Payments.Client;
 using Payments.Client.DependencyInjection;
@@ -77,7 +78,11 @@ public static class PaymentsServiceCollectionExtensions
         // Our attempt and overall timeouts govern; HttpClient's 100 s default would cut across them.
         // The factory's per-request loggers are removed: the client logs each call and retry itself, with the
         // idempotency key and request id, at less cost. builder.AddDefaultLogger() brings them back.
-        return services.AddHttpClient(PaymentsClientRegistry.HttpClientName(name), http => http.Timeout = Timeout.InfiniteTimeSpan)
+        // Redirects are never followed, whatever primary handler is configured: PostConfigure runs after every
+        // ConfigurePrimaryHttpMessageHandler, so this is the last word on the handler.
+        string httpClientName = PaymentsClientRegistry.HttpClientName(name);
+        services.PostConfigure<HttpClientFactoryOptions>(httpClientName, factory => factory.HttpMessageHandlerBuilderActions.Add(NoAutoRedirect.Apply));
+        return services.AddHttpClient(httpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
             .RemoveAllLoggers();
     }
 

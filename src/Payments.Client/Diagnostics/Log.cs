@@ -25,4 +25,8 @@ internal static partial class Log
 
     [LoggerMessage(6, LogLevel.Information, "Payments circuit closed; calls flow again.")]
     public static partial void CircuitClosed(ILogger logger);
+
+    /// <summary>Once per cancelled call, with the key, so a merchant who lost the exception can still retry safely.</summary>
+    [LoggerMessage(7, LogLevel.Information, "Payments {Operation} was cancelled by the caller after {Attempts} attempt(s) (may have reached the API: {MayHaveReachedApi}). Idempotency key {IdempotencyKey}.")]
+    public static partial void CallCanceled(ILogger logger, string operation, int attempts, bool mayHaveReachedApi, string? idempotencyKey);
 }

@@ -17,4 +17,9 @@ public sealed class AuthenticationFailedException : PaymentsException
         : base(message, innerException)
     {
     }
+
+    internal AuthenticationFailedException(string message, Exception? innerException, ErrorFacts facts)
+        : base(message, innerException, facts)
+    {
+    }
 }

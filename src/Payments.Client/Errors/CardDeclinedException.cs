@@ -1,6 +1,6 @@
 namespace Payments.Client;
 
-/// <summary>HTTP 402: the issuer declined the card (<c>card_declined</c>). Not retried. See <see cref="FailureReason"/>.</summary>
+/// <summary>HTTP 402, or an undocumented status or <c>"success": false</c> envelope whose code is <c>card_declined</c>: the issuer declined the card. Not retried. See <see cref="FailureReason"/>.</summary>
 public sealed class CardDeclinedException : PaymentsException
 {
     /// <summary>Creates the error with a message.</summary>
@@ -15,6 +15,11 @@ public sealed class CardDeclinedException : PaymentsException
     /// <param name="innerException">The failure that caused it.</param>
     public CardDeclinedException(string message, Exception? innerException)
         : base(message, innerException)
+    {
+    }
+
+    internal CardDeclinedException(string message, Exception? innerException, ErrorFacts facts)
+        : base(message, innerException, facts)
     {
     }
 

@@ -1,6 +1,6 @@
 namespace Payments.Client;
 
-/// <summary>No response arrived: the connection failed or was reset, or every attempt timed out (see <see cref="RequestTimeoutException"/>). The charge may or may not have happened; retry with <see cref="PaymentsException.IdempotencyKey"/>, or reconcile with <see cref="IPaymentsClient.GetChargeAsync"/>. <see cref="PaymentsException.StatusCode"/> is 0.</summary>
+/// <summary>No complete response arrived: the connection failed, was reset, or was cut while the body was being read, or the last attempt timed out (see <see cref="RequestTimeoutException"/>). The charge may or may not have happened; retry with <see cref="PaymentsException.IdempotencyKey"/>, or reconcile with <see cref="IPaymentsClient.GetChargeAsync"/>. <see cref="PaymentsException.StatusCode"/> is 0.</summary>
 public class ConnectionFailedException : PaymentsException
 {
     /// <summary>Creates the error with a message.</summary>
@@ -15,6 +15,11 @@ public class ConnectionFailedException : PaymentsException
     /// <param name="innerException">The failure that caused it.</param>
     public ConnectionFailedException(string message, Exception? innerException)
         : base(message, innerException)
+    {
+    }
+
+    internal ConnectionFailedException(string message, Exception? innerException, ErrorFacts facts)
+        : base(message, innerException, facts)
     {
     }
 }

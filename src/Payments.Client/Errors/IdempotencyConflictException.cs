@@ -17,4 +17,9 @@ public sealed class IdempotencyConflictException : PaymentsException
         : base(message, innerException)
     {
     }
+
+    internal IdempotencyConflictException(string message, Exception? innerException, ErrorFacts facts)
+        : base(message, innerException, facts)
+    {
+    }
 }

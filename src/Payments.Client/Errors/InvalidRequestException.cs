@@ -17,4 +17,9 @@ public sealed class InvalidRequestException : PaymentsException
         : base(message, innerException)
     {
     }
+
+    internal InvalidRequestException(string message, Exception? innerException, ErrorFacts facts)
+        : base(message, innerException, facts)
+    {
+    }
 }

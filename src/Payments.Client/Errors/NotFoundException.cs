@@ -17,4 +17,9 @@ public sealed class NotFoundException : PaymentsException
         : base(message, innerException)
     {
     }
+
+    internal NotFoundException(string message, Exception? innerException, ErrorFacts facts)
+        : base(message, innerException, facts)
+    {
+    }
 }

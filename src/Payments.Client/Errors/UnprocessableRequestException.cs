@@ -17,4 +17,9 @@ public sealed class UnprocessableRequestException : PaymentsException
         : base(message, innerException)
     {
     }
+
+    internal UnprocessableRequestException(string message, Exception? innerException, ErrorFacts facts)
+        : base(message, innerException, facts)
+    {
+    }
 }

@@ -14,8 +14,8 @@ public sealed class PaymentsRetryOptions
 
     /// <summary>
     /// The longest wait between attempts. Default 30 seconds. Backoff is capped at it; a
-    /// <c>Retry-After</c> longer than it is not waited out: the call fails fast with
-    /// <see cref="RateLimitedException"/> carrying the value.
+    /// <c>Retry-After</c> longer than it (a value too large for any integer type included) is not waited out:
+    /// the call fails fast with <see cref="RateLimitedException"/> carrying the value.
     /// </summary>
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -8,7 +8,7 @@ namespace Payments.Client.Pipeline;
 /// Waits for the client's own rate limit before each attempt. A wait that would end past the call's
 /// overall deadline is not started: the call fails at once with the wait it would have needed.
 /// </summary>
-internal sealed class ClientRateLimitStrategy : ResilienceStrategy<HttpAttempt>
+internal sealed class ClientRateLimitStrategy : ResilienceStrategy<AttemptOutcome>
 {
     private readonly TokenBucket _bucket;
     private readonly TimeProvider _time;
@@ -23,19 +23,19 @@ internal sealed class ClientRateLimitStrategy : ResilienceStrategy<HttpAttempt>
         _logger = logger;
     }
 
-    protected override async ValueTask<Outcome<HttpAttempt>> ExecuteCore<TState>(
-        Func<ResilienceContext, TState, ValueTask<Outcome<HttpAttempt>>> callback,
+    protected override async ValueTask<Outcome<AttemptOutcome>> ExecuteCore<TState>(
+        Func<ResilienceContext, TState, ValueTask<Outcome<AttemptOutcome>>> callback,
         ResilienceContext context,
         TState state)
     {
         TimeSpan wait = _bucket.Reserve();
         if (wait > TimeSpan.Zero)
         {
-            CallState call = context.Properties.GetValue(RetryRules.CallStateKey, null!);
+            CallState call = context.Properties.GetValue(CallState.Key, null!);
             if (call.WaitEndsPastDeadline(wait, _time))
             {
                 _bucket.Return();
-                return Outcome.FromException<HttpAttempt>(new ClientThrottledException(wait));
+                return Outcome.FromException<AttemptOutcome>(new ClientThrottledException(wait));
             }
 
             _telemetry.RateLimitWaits.Add(1, new KeyValuePair<string, object?>("payments.operation", call.Operation));
@@ -47,7 +47,7 @@ internal sealed class ClientRateLimitStrategy : ResilienceStrategy<HttpAttempt>
             catch (OperationCanceledException ex)
             {
                 _bucket.Return();
-                return Outcome.FromException<HttpAttempt>(ex);
+                return Outcome.FromException<AttemptOutcome>(ex);
             }
         }
 

@@ -8,9 +8,10 @@ using Polly.Timeout;
 namespace Payments.Client.Pipeline;
 
 /// <summary>
-/// overall timeout -> retry -> circuit breaker -> client rate limit -> attempt timeout -> one HTTP attempt.
-/// The breaker and the rate limit sit inside the retry so that every attempt counts and waits, and the
-/// attempt timeout inside them so that waiting for a token never eats an attempt's time.
+/// overall timeout -> retry -> circuit breaker -> client rate limit -> one attempt (<see cref="AttemptSender"/>,
+/// which keeps the attempt timeout). The breaker and the rate limit sit inside the retry so that every
+/// attempt counts and waits, and the attempt timeout inside them so that waiting for a token never eats an
+/// attempt's time. Every predicate reads <see cref="OutcomeRules"/>.
 /// </summary>
 internal static class PipelineFactory
 {
@@ -18,15 +19,15 @@ internal static class PipelineFactory
         "Trimming",
         "IL2026",
         Justification = "AddStrategy validates options with data annotations; ClientRateLimitStrategyOptions declares none, so a trimmed validator checks exactly as much.")]
-    public static ResiliencePipeline<HttpAttempt> Create(PaymentsClientOptions options, TimeProvider time, PaymentsTelemetry telemetry, ILogger logger)
+    public static ResiliencePipeline<AttemptOutcome> Create(PaymentsClientOptions options, TimeProvider time, PaymentsTelemetry telemetry, ILogger logger)
     {
         TimeSpan maxDelay = options.Retry.MaxDelay;
-        var builder = new ResiliencePipelineBuilder<HttpAttempt> { TimeProvider = time };
+        var builder = new ResiliencePipelineBuilder<AttemptOutcome> { TimeProvider = time };
         builder.AddTimeout(new TimeoutStrategyOptions { Timeout = options.OverallTimeout, Name = "overall-timeout" });
 
         if (options.Retry.MaxAttempts > 1)
         {
-            builder.AddRetry(new RetryStrategyOptions<HttpAttempt>
+            builder.AddRetry(new RetryStrategyOptions<AttemptOutcome>
             {
                 Name = "retry",
                 MaxRetryAttempts = options.Retry.MaxAttempts - 1,
@@ -34,12 +35,16 @@ internal static class PipelineFactory
                 UseJitter = true,
                 Delay = options.Retry.BaseDelay,
                 MaxDelay = maxDelay,
-                ShouldHandle = args => RetryRules.ShouldRetry(args, maxDelay, time),
-                DelayGenerator = RetryRules.RetryAfterDelay,
+                ShouldHandle = args =>
+                {
+                    CallState call = args.Context.Properties.GetValue(CallState.Key, null!);
+                    return new(OutcomeRules.ShouldRetry(Classified(args.Outcome, call), call, maxDelay, time));
+                },
+                DelayGenerator = args => new(args.Outcome.Result is { } outcome ? OutcomeRules.RetryDelay(outcome) : null),
                 OnRetry = args =>
                 {
-                    CallState call = args.Context.Properties.GetValue(RetryRules.CallStateKey, null!);
-                    string reason = RetryRules.Describe(args.Outcome);
+                    CallState call = args.Context.Properties.GetValue(CallState.Key, null!);
+                    string reason = OutcomeRules.Reason(Classified(args.Outcome, call));
                     telemetry.Retries.Add(1, new KeyValuePair<string, object?>("payments.operation", call.Operation), new KeyValuePair<string, object?>("payments.retry.reason", reason));
                     Log.Retrying(logger, call.Operation, args.AttemptNumber + 1, reason, (long)args.RetryDelay.TotalMilliseconds, call.IdempotencyKey ?? "none");
                     return default;
@@ -50,14 +55,14 @@ internal static class PipelineFactory
         PaymentsCircuitBreakerOptions breaker = options.CircuitBreaker;
         if (breaker.Enabled)
         {
-            builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpAttempt>
+            builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions<AttemptOutcome>
             {
                 Name = "circuit-breaker",
                 FailureRatio = breaker.FailureRatio,
                 MinimumThroughput = breaker.MinimumThroughput,
                 SamplingDuration = breaker.SamplingDuration,
                 BreakDuration = breaker.BreakDuration,
-                ShouldHandle = RetryRules.IsApiFailure,
+                ShouldHandle = args => new(OutcomeRules.CountsAsApiFailure(Classified(args.Outcome, args.Context.Properties.GetValue(CallState.Key, null!)))),
                 OnOpened = args =>
                 {
                     Log.CircuitOpened(logger, args.BreakDuration.TotalSeconds);
@@ -73,7 +78,7 @@ internal static class PipelineFactory
 
         if (options.RateLimit.Enabled)
         {
-            (int perSecond, int burst) = KeyMode.DocumentedLimit(options.ApiKey!);
+            (double perSecond, int burst) = KeyMode.PacedLimit(options.ApiKey!);
             var bucket = new TokenBucket(
                 time,
                 options.RateLimit.RequestsPerSecond > 0 ? options.RateLimit.RequestsPerSecond : perSecond,
@@ -81,7 +86,10 @@ internal static class PipelineFactory
             builder.AddStrategy(_ => new ClientRateLimitStrategy(bucket, time, telemetry, logger), new ClientRateLimitStrategyOptions());
         }
 
-        builder.AddTimeout(new TimeoutStrategyOptions { Timeout = options.AttemptTimeout, Name = "attempt-timeout" });
         return builder.Build();
     }
+
+    // Attempts end as outcomes; an exception here is the pipeline's own (the breaker refusing, the throttle).
+    private static AttemptOutcome Classified(Outcome<AttemptOutcome> outcome, CallState call) =>
+        outcome.Result ?? AttemptOutcome.FromException(outcome.Exception!, call, overallFired: false, attemptFired: false);
 }

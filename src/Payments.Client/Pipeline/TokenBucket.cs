@@ -14,7 +14,7 @@ internal sealed class TokenBucket
     private double _tokens;
     private long _updated;
 
-    public TokenBucket(TimeProvider time, int perSecond, int burst)
+    public TokenBucket(TimeProvider time, double perSecond, int burst)
     {
         _time = time;
         _perSecond = perSecond;

@@ -86,14 +86,15 @@ internal static class ChargeJsonReader
             throw new JsonException("The charge object is not closed.");
         }
 
-        if (enveloped is not null)
-        {
-            return enveloped;
-        }
-
+        // An envelope that says it failed is an error whatever else it holds, a "data" object included.
         if (success == false)
         {
             throw new JsonException("The envelope reports success: false.");
+        }
+
+        if (enveloped is not null)
+        {
+            return enveloped;
         }
 
         if (string.IsNullOrEmpty(id))

@@ -3,7 +3,8 @@ using System.Text.Json;
 namespace Payments.Client.Serialization;
 
 /// <summary>
-/// Reads <c>{ "success": false, "error": {...} }</c> or <c>{ "error": {...} }</c>. Anything else
+/// Reads <c>{ "success": false, "error": {...} }</c> or <c>{ "error": {...} }</c> (a bare
+/// <c>{ "success": false }</c> reads as an error with no fields). Anything else
 /// (a proxy's HTML page, an empty body, truncated JSON) yields <see langword="null"/>: the status code
 /// alone then decides the error's kind.
 /// </summary>
@@ -26,11 +27,18 @@ internal static class ErrorJsonReader
 
             Span<byte> nameBuffer = stackalloc byte[64];
             ApiError? error = null;
+            bool failed = false;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                bool isError = nameBuffer[..JsonName.Normalize(ref reader, nameBuffer)].SequenceEqual("error"u8);
+                ReadOnlySpan<byte> name = nameBuffer[..JsonName.Normalize(ref reader, nameBuffer)];
+                bool isError = name.SequenceEqual("error"u8);
+                bool isSuccess = name.SequenceEqual("success"u8);
                 reader.Read();
-                if (isError && reader.TokenType == JsonTokenType.StartObject)
+                if (isSuccess && reader.TokenType == JsonTokenType.False)
+                {
+                    failed = true;
+                }
+                else if (isError && reader.TokenType == JsonTokenType.StartObject)
                 {
                     error = ReadError(ref reader);
                 }
@@ -45,7 +53,8 @@ internal static class ErrorJsonReader
                 }
             }
 
-            return error;
+            // { "success": false } with no error object is still an error, one the status (or nothing) describes.
+            return error ?? (failed ? new ApiError(null, null, null, null, null, null, null) : null);
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
