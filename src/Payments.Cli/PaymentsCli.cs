@@ -9,8 +9,7 @@ internal static class PaymentsCli
 {
     public static async Task<int> RunAsync(string[] args, CliConsole console, bool handleSignals, CancellationToken cancellationToken)
     {
-        RootCommand root = Build(console);
-        ParseResult parse = root.Parse(args);
+        ParseResult parse = Build(console).Parse(args);
         if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
         {
             string command = string.Join(' ', parse.CommandResult.Command is RootCommand ? ["payments"] : new[] { "payments", parse.CommandResult.Command.Name });
@@ -36,6 +35,18 @@ internal static class PaymentsCli
         {
             console.WriteErrorLine($"payments: {e.Message}");
             return e.ExitCode;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            console.WriteErrorLine("payments: cancelled");
+            return ExitCodes.Failed;
+        }
+#pragma warning disable CA1031 // The tool's last line of defence: one line on stderr, never a stack trace.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            console.WriteErrorLine($"payments: unexpected {e.GetType().Name}: {e.Message}");
+            return ExitCodes.Failed;
         }
     }
 

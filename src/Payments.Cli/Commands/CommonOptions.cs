@@ -15,4 +15,21 @@ internal static class CommonOptions
         Description = description,
         DefaultValueFactory = _ => "v1",
     }.AcceptOnlyFromAmong("v1", "enveloped");
+
+    /// <summary>An absolute http:// or https:// URL (System.CommandLine has no converter for <see cref="Uri"/>).</summary>
+    public static Option<Uri?> Url(string name, string description) => new(name)
+    {
+        Description = description,
+        CustomParser = result =>
+        {
+            string text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+            if (Uri.TryCreate(text, UriKind.Absolute, out Uri? url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
+            {
+                return url;
+            }
+
+            result.AddError($"{name} must be an absolute http:// or https:// URL (got '{text}').");
+            return null;
+        },
+    };
 }

@@ -37,7 +37,7 @@ internal static class FakeCommand
         });
         Option<string> wireFormat = CommonOptions.WireFormat(
             "The wire format your client sends (v1 or enveloped). The fake answers each request in the format it came in; requests in the other one are flagged.");
-        var webhookUrl = new Option<Uri?>("--webhook-url") { Description = "Deliver signed charge.succeeded / charge.failed events here, with the real retry schedule." };
+        Option<Uri?> webhookUrl = CommonOptions.Url("--webhook-url", "Deliver signed charge.succeeded / charge.failed events here, with the real retry schedule.");
         var webhookSecret = new Option<string?>("--webhook-secret") { Description = "The secret the events are signed with (your endpoint's Payments:Webhooks:Secrets)." };
         var faults = new Option<string?>("--faults") { Description = "SEED:RATE, e.g. 42:0.2: that share of requests get a seeded random fault (5xx, 429, drops, charged-then-lost, slow)." };
         faults.Validators.Add(result =>
@@ -55,15 +55,11 @@ internal static class FakeCommand
         };
         command.Validators.Add(result =>
         {
-            Uri? url = result.GetValue(webhookUrl);
             bool hasSecret = !string.IsNullOrEmpty(result.GetValue(webhookSecret));
-            if ((url is null) != !hasSecret)
+            bool hasUrl = result.GetResult(webhookUrl) is not null;
+            if (hasUrl != hasSecret)
             {
                 result.AddError("--webhook-url and --webhook-secret go together.");
-            }
-            else if (url is not null && (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
-            {
-                result.AddError("--webhook-url must be an absolute http:// or https:// URL.");
             }
         });
 

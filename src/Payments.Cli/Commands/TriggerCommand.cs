@@ -18,15 +18,8 @@ internal static class TriggerCommand
     {
         var type = new Argument<string>("event") { Description = "charge.succeeded or charge.failed." };
         type.AcceptOnlyFromAmong(ChargeSucceededEvent.EventType, ChargeFailedEvent.EventType);
-        var forwardTo = new Option<Uri>("--forward-to") { Description = "Your webhook endpoint, e.g. http://127.0.0.1:5080/webhooks/payments.", Required = true };
-        forwardTo.Validators.Add(result =>
-        {
-            Uri? url = result.GetValueOrDefault<Uri?>();
-            if (url is null || !url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
-            {
-                result.AddError("--forward-to must be an absolute http:// or https:// URL.");
-            }
-        });
+        Option<Uri?> forwardTo = CommonOptions.Url("--forward-to", "Your webhook endpoint, e.g. http://127.0.0.1:5080/webhooks/payments.");
+        forwardTo.Required = true;
         var secret = new Option<string>("--secret") { Description = "The signing secret your endpoint verifies with.", Required = true };
         var chargeId = new Option<string?>("--charge-id") { Description = "The charge the event is about; a new ch_test_... id when omitted." };
         var eventId = new Option<string?>("--event-id") { Description = "The event id; a new evt_... id when omitted. Send the same id twice to see deduplication." };
