@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using System.CommandLine.Parsing;
 using Payments.Cli.Commands;
 
 namespace Payments.Cli;
@@ -13,7 +14,10 @@ internal static class PaymentsCli
         if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
         {
             string command = string.Join(' ', parse.CommandResult.Command is RootCommand ? ["payments"] : new[] { "payments", parse.CommandResult.Command.Name });
-            console.WriteErrorLine($"payments: {parse.Errors[0].Message} (see '{command} --help')");
+            // An unknown word explains more than the "required command" error it also causes; and one line, always.
+            ParseError error = parse.Errors.FirstOrDefault(e => parse.UnmatchedTokens.Any(t => e.Message.Contains($"'{t}'", StringComparison.Ordinal))) ?? parse.Errors[0];
+            string message = string.Join(' ', error.Message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            console.WriteErrorLine($"payments: {message} (see '{command} --help')");
             return ExitCodes.Usage;
         }
 
