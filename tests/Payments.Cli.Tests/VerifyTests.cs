@@ -40,7 +40,7 @@ public sealed class VerifyTests
         return new TheoryData<string, string, string, string>
         {
             // cause, body the check sees, header, secret the check uses
-            { "wrong-secret", Body, good, "whsec_other" },
+            { "wrong-secret-or-altered-body", Body, good, "whsec_other" },
             { "trailing-newline", Body + "\n", good, Secret },
             { "trailing-newline", Body + "\r\n", good, Secret },
             { "line-endings", multiLine.Replace("\n", "\r\n", StringComparison.Ordinal), Sign(Tool.Utf8(multiLine)), Secret },

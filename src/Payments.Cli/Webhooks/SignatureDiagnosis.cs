@@ -57,7 +57,7 @@ internal static class SignatureDiagnosis
         }
 
         return IsWellFormed(header)
-            ? new Diagnosis(false, "wrong-secret", "No altered body, header or secret matches: most likely the secret is not the one the sender signs with (check which endpoint's secret you configured), or the body was changed in a way not recognised.", expected, checkedCount)
+            ? new Diagnosis(false, "wrong-secret-or-altered-body", "No altered body, header or secret matches: most likely the secret is not the one the sender signs with (check which endpoint's secret you configured), or the body was changed in a way not recognised.", expected, checkedCount)
             : new Diagnosis(false, "malformed-header", $"The header is not '{Prefix}' followed by 64 hex characters, and no usual repair of it matches.", expected, checkedCount);
     }
 
