@@ -79,7 +79,7 @@ internal static class VerifyCommand
         console.WriteLine($"Expected for these {length} bytes and this secret: {diagnosis.Expected}");
         if (!diagnosis.Valid)
         {
-            console.WriteLine($"Checked {diagnosis.VariantsChecked} variants of the header, body and secret.");
+            console.WriteLine($"Checked {diagnosis.VariantsChecked} variant(s) of the header, body and secret.");
         }
     }
 }
