@@ -1,6 +1,6 @@
 // An ASP.NET Core app that receives verified, typed Payments webhooks:
 //   dotnet run --project samples/Payments.Webhooks.Sample
-// then POST a signed event to http://127.0.0.1:5080/webhooks/payments (see README.md beside this file).
+// then send it a signed event: payments trigger charge.succeeded --forward-to http://127.0.0.1:5080/webhooks/payments --secret whsec_sample_only_change_me
 using Payments.Client.Webhooks;
 using Payments.Webhooks.Sample;
 

@@ -85,7 +85,7 @@ public sealed class FakePaymentsApi : IAsyncDisposable
     {
         options ??= new FakePaymentsApiOptions();
         var state = new State(options);
-        WebApplication app = BuildApp(state);
+        WebApplication app = BuildApp(state, options.Port);
         var api = new FakePaymentsApi(app, state);
         try
         {
@@ -178,11 +178,11 @@ public sealed class FakePaymentsApi : IAsyncDisposable
         }
     }
 
-    private static WebApplication BuildApp(State state)
+    private static WebApplication BuildApp(State state, int port)
     {
         // The empty builder reads no configuration, environment or appsettings: the fake behaves the same everywhere.
         WebApplicationBuilder builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));
         WebApplication app = builder.Build();
         app.Run(state.Handler.HandleAsync);
@@ -197,6 +197,8 @@ public sealed class FakePaymentsApi : IAsyncDisposable
             ArgumentNullException.ThrowIfNull(options.TimeProvider);
             ArgumentNullException.ThrowIfNull(options.RateLimit);
             ArgumentNullException.ThrowIfNull(options.Webhooks);
+            ArgumentOutOfRangeException.ThrowIfNegative(options.Port);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Port, IPEndPoint.MaxPort);
             if (options.PendingDelay < TimeSpan.Zero && options.PendingDelay != Timeout.InfiniteTimeSpan)
             {
                 throw new ArgumentException("PendingDelay must not be negative (or Timeout.InfiniteTimeSpan to settle only on request).", nameof(options));

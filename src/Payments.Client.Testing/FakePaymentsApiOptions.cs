@@ -28,6 +28,12 @@ public sealed class FakePaymentsApiOptions
     /// <summary>How webhook events are delivered.</summary>
     public WebhookDeliveryOptions Webhooks { get; set; } = new();
 
+    /// <summary>
+    /// The loopback port to listen on; 0 (the default) picks a free one, which tests should keep. A fixed
+    /// port is for running the fake as a standalone server (the <c>payments fake</c> tool) that other processes find.
+    /// </summary>
+    public int Port { get; set; }
+
     /// <summary>Whether the fake starts with <see cref="TestCustomers"/> and <see cref="TestPaymentMethods"/>. Default true.</summary>
     public bool SeedTestData { get; set; } = true;
 }
