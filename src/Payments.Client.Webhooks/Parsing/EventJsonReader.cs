@@ -93,6 +93,6 @@ internal static class EventJsonReader
     {
         Span<byte> hash = stackalloc byte[32];
         SHA256.HashData(body, hash);
-        return "evt_sha256_" + IdempotencyKeys.ToHex(hash[..16]);
+        return "evt_sha256_" + Convert.ToHexString(hash[..16]).ToLowerInvariant();
     }
 }
