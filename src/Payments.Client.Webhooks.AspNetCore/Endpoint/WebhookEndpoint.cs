@@ -83,8 +83,10 @@ internal static class WebhookEndpoint
 
         try
         {
+            // No RequestAborted here: a read cancelled by that token leaves Kestrel's body reader mid-read, and its
+            // drain after the request then fails at Error. A vanished sender ends the read anyway, with an IOException.
             WebhookBodyReader reader = context.RequestServices.GetRequiredService<WebhookBodyReader>();
-            return await reader.ReadAsync(context.Request.Body, maxBodyBytes, context.RequestAborted).ConfigureAwait(false);
+            return await reader.ReadAsync(context.Request.Body, maxBodyBytes, CancellationToken.None).ConfigureAwait(false);
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -98,9 +100,11 @@ internal static class WebhookEndpoint
         {
             await AnswerUnreadBodyAsync(context, logger, StatusCodes.Status400BadRequest, "the body ended early or is malformed").ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is ConnectionResetException || (ex is IOException or OperationCanceledException && context.RequestAborted.IsCancellationRequested))
+        catch (Exception ex) when (ex is ConnectionResetException || (ex is IOException && context.RequestAborted.IsCancellationRequested))
         {
+            // Aborting tells the server the body will never be read, so it does not try to drain it.
             Log.SenderGone(logger, "the connection closed mid-body");
+            context.Abort();
         }
 
         return null;
