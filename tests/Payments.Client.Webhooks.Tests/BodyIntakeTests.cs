@@ -92,13 +92,8 @@ public class BodyIntakeTests
 
         using RawRequest request = await host.SendHeadersAsync(contentLength: null, ReceiverTests.Sign([], Vectors.Current));
         await request.SendAsync(Encoding.ASCII.GetBytes("zz\r\n{}\r\n")); // "zz" is no chunk size
-        int status = await request.ReadStatusAsync(Deadline);
-        await host.Log.WaitForAsync(IsRequestFinished, Deadline, "for the connection to stop");
 
-        Assert.Equal(400, status);
-        string line = OneInformationLineAndNoError(host.Log.Lines);
-        Assert.Equal("Information Payments.Client.Webhooks: Payments webhook body not received: the body ended early or is malformed; answered 400.", line);
-        Assert.Empty(host.Recorder.CatchAll);
+        await AssertAnsweredWithOneInformationLineAsync(host, request, 400, "the body ended early or is malformed");
     }
 
     [Fact]
@@ -111,12 +106,16 @@ public class BodyIntakeTests
 
         using RawRequest request = await host.SendHeadersAsync(body.Length, ReceiverTests.Sign(body, Vectors.Current));
         await request.SendAsync(body[..10]);
-        int status = await request.ReadStatusAsync(Deadline);
-        await host.Log.WaitForAsync(IsRequestFinished, Deadline, "for the connection to stop");
 
-        Assert.Equal(408, status);
+        await AssertAnsweredWithOneInformationLineAsync(host, request, 408, "the body arrived too slowly");
+    }
+
+    private static async Task AssertAnsweredWithOneInformationLineAsync(BodyIntakeHost host, RawRequest request, int status, string reason)
+    {
+        Assert.Equal(status, await request.ReadStatusAsync(Deadline));
+        await host.Log.WaitForAsync(IsRequestFinished, Deadline, "for the connection to stop");
         string line = OneInformationLineAndNoError(host.Log.Lines);
-        Assert.Equal("Information Payments.Client.Webhooks: Payments webhook body not received: the body arrived too slowly; answered 408.", line);
+        Assert.Equal($"Information Payments.Client.Webhooks: Payments webhook body not received: {reason}; answered {status}.", line);
         Assert.Empty(host.Recorder.CatchAll);
     }
 
