@@ -12,7 +12,10 @@ public sealed class PaymentsWebhookOptions
     /// </summary>
     public IList<string> Secrets { get; set; } = [];
 
-    /// <summary>Bodies larger than this are answered 413 unread. Default 256 KiB, at most 64 MiB.</summary>
+    /// <summary>
+    /// Bodies larger than this are answered 413 unverified. Default 256 KiB, at most 64 MiB. Also set as the
+    /// server's request body limit for this endpoint, so values above Kestrel's 30,000,000-byte default work.
+    /// </summary>
     public int MaxBodyBytes { get; set; } = PaymentsWebhookReceiver.DefaultMaxBodyBytes;
 
     /// <summary>How long a handled event id is remembered, so a redelivery is answered 200 without running handlers again. Default 24 hours.</summary>

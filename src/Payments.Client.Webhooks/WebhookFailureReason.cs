@@ -15,6 +15,6 @@ public enum WebhookFailureReason
     /// <summary>The body is larger than the configured limit; it was not verified.</summary>
     BodyTooLarge = 4,
 
-    /// <summary>The signature is valid but the body is not a webhook event (malformed JSON, no type, a charge event without a charge).</summary>
+    /// <summary>The signature is valid but the body is not a webhook event (not valid UTF-8 throughout, malformed JSON, no type, a charge event without a charge).</summary>
     MalformedPayload = 5,
 }

@@ -19,4 +19,11 @@ internal static partial class Log
 
     [LoggerMessage(5, LogLevel.Debug, "Payments webhook {EventId} ({EventType}) handled.")]
     public static partial void Handled(ILogger logger, string eventId, string eventType);
+
+    // Information, without a stack trace: a slow or vanished sender is the network's weather, not a fault here.
+    [LoggerMessage(6, LogLevel.Information, "Payments webhook body not received: {Reason}; answered {StatusCode}.")]
+    public static partial void BodyNotReceived(ILogger logger, string reason, int statusCode);
+
+    [LoggerMessage(7, LogLevel.Information, "Payments webhook body not received: {Reason}; the sender is gone, nothing answered.")]
+    public static partial void SenderGone(ILogger logger, string reason);
 }

@@ -1,5 +1,6 @@
-using System.Buffers;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Primitives;
@@ -9,9 +10,10 @@ namespace Payments.Client.Webhooks.AspNetCore;
 
 /// <summary>
 /// One webhook request: read the raw body once (bounded), verify, deduplicate, dispatch. Status codes:
-/// 200 handled, duplicate or unknown type; 400 malformed signature header or payload; 401 missing or
-/// wrong signature; 413 too large; 415 not JSON; 503 the same event is being handled right now
-/// (with Retry-After); 500 a handler threw. Handlers never run for a request that is not 200-bound.
+/// 200 handled, duplicate or unknown type; 400 malformed signature header or payload, or a body that
+/// ended early; 401 missing or wrong signature; 408 the body arrived too slowly; 413 too large; 415 not
+/// JSON; 503 the same event is being handled right now (with Retry-After); 500 a handler threw.
+/// Handlers never run for a request that is not 200-bound.
 /// </summary>
 internal static class WebhookEndpoint
 {
@@ -34,36 +36,96 @@ internal static class WebhookEndpoint
             return;
         }
 
-        byte[]? buffer = null;
-        try
+        PooledBody? read = await TryReadBodyAsync(context, logger, options.MaxBodyBytes).ConfigureAwait(false);
+        if (read is not { } body)
         {
-            (buffer, int length) = await ReadBodyAsync(request.Body, (int?)request.ContentLength, options.MaxBodyBytes, context.RequestAborted).ConfigureAwait(false);
-            if (length < 0)
+            return;
+        }
+
+        PaymentsEvent paymentsEvent;
+        using (body)
+        {
+            if (body.TooLarge)
             {
                 await RejectAsync(context, logger, StatusCodes.Status413PayloadTooLarge, $"body is over the {options.MaxBodyBytes}-byte limit").ConfigureAwait(false);
                 return;
             }
 
-            PaymentsEvent paymentsEvent;
             try
             {
                 StringValues signature = request.Headers[PaymentsWebhookReceiver.SignatureHeaderName];
-                paymentsEvent = receiver.VerifyAndParse(buffer.AsSpan(0, length), signature.Count == 0 ? null : signature[0]);
+                paymentsEvent = receiver.VerifyAndParse(body.Bytes, signature.Count == 0 ? null : signature[0]);
             }
             catch (WebhookVerificationException ex)
             {
                 await RejectAsync(context, logger, StatusFor(ex.Reason), ex.Reason.ToString()).ConfigureAwait(false);
                 return;
             }
-
-            await DeliverAsync(context, logger, options, paymentsEvent).ConfigureAwait(false);
         }
-        finally
+
+        // The buffer is back in the pool before handlers run: a slow handler holds the event, not the bytes.
+        await DeliverAsync(context, logger, options, paymentsEvent).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Reads the body, or answers why it could not be read (and returns null): the server's own limit
+    /// tripping is 413 like ours, a body slower than the server's minimum data rate 408, a body that ends
+    /// early or is malformed 400; a sender that is gone gets nothing. One Information line, no stack trace.
+    /// </summary>
+    private static async Task<PooledBody?> TryReadBodyAsync(HttpContext context, ILogger logger, int maxBodyBytes)
+    {
+        // The server's limit becomes the documented one, so a MaxBodyBytes above the server's default
+        // (Kestrel: 30,000,000) is reachable. Read-only once something has started reading the body.
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } serverLimit)
         {
-            if (buffer is not null)
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
-            }
+            serverLimit.MaxRequestBodySize = maxBodyBytes;
+        }
+
+        try
+        {
+            // No RequestAborted here: a read cancelled by that token leaves Kestrel's body reader mid-read, and its
+            // drain after the request then fails at Error. A vanished sender ends the read anyway, with an IOException.
+            WebhookBodyReader reader = context.RequestServices.GetRequiredService<WebhookBodyReader>();
+            return await reader.ReadAsync(context.Request.Body, maxBodyBytes, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            await RejectAsync(context, logger, StatusCodes.Status413PayloadTooLarge, $"body is over the {maxBodyBytes}-byte limit").ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status408RequestTimeout)
+        {
+            await AnswerUnreadBodyAsync(context, logger, StatusCodes.Status408RequestTimeout, "the body arrived too slowly").ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException)
+        {
+            await AnswerUnreadBodyAsync(context, logger, StatusCodes.Status400BadRequest, "the body ended early or is malformed").ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is ConnectionResetException || (ex is IOException && context.RequestAborted.IsCancellationRequested))
+        {
+            // Aborting tells the server the body will never be read, so it does not try to drain it.
+            Log.SenderGone(logger, "the connection closed mid-body");
+            context.Abort();
+        }
+
+        return null;
+    }
+
+    private static async Task AnswerUnreadBodyAsync(HttpContext context, ILogger logger, int status, string reason)
+    {
+        if (context.RequestAborted.IsCancellationRequested)
+        {
+            Log.SenderGone(logger, reason);
+            return;
+        }
+
+        Log.BodyNotReceived(logger, reason, status);
+        try
+        {
+            await WriteAsync(context, status, $$"""{"received":false,"reason":"{{reason}}"}""").ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException)
+        {
+            // The sender left while being answered; the line above already says what happened.
         }
     }
 
@@ -99,49 +161,6 @@ internal static class WebhookEndpoint
         await store.CompleteAsync(paymentsEvent.Id, options.DeduplicationWindow, CancellationToken.None).ConfigureAwait(false);
         Log.Handled(logger, paymentsEvent.Id, paymentsEvent.Type);
         await WriteAsync(context, StatusCodes.Status200OK, """{"received":true}""").ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// Reads at most <paramref name="limit"/> bytes into a pooled buffer, grown as needed; length -1 as soon as the
-    /// body proves larger. The buffer it returns is the caller's to return to the pool; on failure it returns its
-    /// own buffer before throwing, so no array is ever handed back twice.
-    /// </summary>
-    private static async Task<(byte[] Buffer, int Length)> ReadBodyAsync(Stream body, int? declaredLength, int limit, CancellationToken cancellationToken)
-    {
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(Math.Min(limit + 1, declaredLength + 1 ?? 16 * 1024));
-        try
-        {
-            int length = 0;
-            while (true)
-            {
-                if (length == buffer.Length)
-                {
-                    if (length > limit)
-                    {
-                        return (buffer, -1);
-                    }
-
-                    byte[] larger = ArrayPool<byte>.Shared.Rent(Math.Min(limit + 1, buffer.Length * 2));
-                    buffer.AsSpan(0, length).CopyTo(larger);
-                    byte[] old = buffer;
-                    buffer = larger;
-                    ArrayPool<byte>.Shared.Return(old);
-                }
-
-                int read = await body.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    return (buffer, length > limit ? -1 : length);
-                }
-
-                length += read;
-            }
-        }
-        catch
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-            throw;
-        }
     }
 
     private static bool IsJson(string? contentType) =>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -44,6 +45,7 @@ public static class PaymentsWebhooksServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IWebhookDeduplicationStore>(sp => new InMemoryWebhookDeduplicationStore(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ReceiverCache>();
+        services.TryAddSingleton(new WebhookBodyReader(ArrayPool<byte>.Shared));
         return new PaymentsWebhooksBuilder(services);
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using Payments.Client.Serialization;
 
 namespace Payments.Client.Webhooks.Parsing;
@@ -13,6 +14,14 @@ internal static class EventJsonReader
 {
     public static PaymentsEvent Read(ReadOnlySpan<byte> body)
     {
+        // Utf8JsonReader checks UTF-8 only in what it unescapes: property names matched byte-wise and
+        // skipped values would pass unchecked, and an unknown event's RawJson would then differ from the
+        // signed bytes. One vectorized pass over the whole body, no allocation.
+        if (!Utf8.IsValid(body))
+        {
+            throw new WebhookVerificationException(WebhookFailureReason.MalformedPayload, "The webhook body is not valid UTF-8.");
+        }
+
         try
         {
             return ReadCore(body);
@@ -93,6 +102,6 @@ internal static class EventJsonReader
     {
         Span<byte> hash = stackalloc byte[32];
         SHA256.HashData(body, hash);
-        return "evt_sha256_" + IdempotencyKeys.ToHex(hash[..16]);
+        return "evt_sha256_" + Convert.ToHexString(hash[..16]).ToLowerInvariant();
     }
 }

@@ -68,6 +68,6 @@ public sealed record Charge
     /// <summary>When <see cref="Url"/> stops working (enveloped format).</summary>
     public DateTimeOffset? ExpiresAt { get; init; }
 
-    internal static readonly IReadOnlyDictionary<string, string?> EmptyMetadata =
-        new System.Collections.ObjectModel.ReadOnlyDictionary<string, string?>(new Dictionary<string, string?>());
+    // The same instance the linked JSON readers use (src/Shared), so every charge without metadata shares one.
+    internal static readonly IReadOnlyDictionary<string, string?> EmptyMetadata = System.Collections.ObjectModel.ReadOnlyDictionary<string, string?>.Empty;
 }

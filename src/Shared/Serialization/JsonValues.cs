@@ -64,7 +64,7 @@ internal static class JsonValues
     {
         if (reader.TokenType == JsonTokenType.Null)
         {
-            return Charge.EmptyMetadata;
+            return System.Collections.ObjectModel.ReadOnlyDictionary<string, string?>.Empty;
         }
 
         if (reader.TokenType != JsonTokenType.StartObject)

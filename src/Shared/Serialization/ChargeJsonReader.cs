@@ -5,7 +5,7 @@ namespace Payments.Client.Serialization;
 /// <summary>
 /// Reads a charge in either wire format: bare (v1) or inside <c>{ "success": true, "data": {...} }</c>,
 /// snake_case or camelCase. Unknown fields are skipped and unknown enum values kept, so a newer API
-/// never breaks an older SDK. Shared with the webhooks package, which reads the same charge object.
+/// never breaks an older SDK. Linked source (src/Shared): compiled into the client and the webhooks package alike.
 /// </summary>
 internal static class ChargeJsonReader
 {
@@ -115,7 +115,7 @@ internal static class ChargeJsonReader
             CreatedAt = createdAt,
             UpdatedAt = updatedAt,
             FailureReason = string.IsNullOrEmpty(failureReason) ? null : new FailureReason(failureReason),
-            Metadata = metadata ?? Charge.EmptyMetadata,
+            Metadata = metadata ?? System.Collections.ObjectModel.ReadOnlyDictionary<string, string?>.Empty,
             Livemode = livemode,
             AmountSubtotal = amountSubtotal,
             TaxAmount = taxAmount,

@@ -1,0 +1,51 @@
+using System.Net.Sockets;
+using System.Text;
+
+namespace Payments.Client.Webhooks.Tests;
+
+/// <summary>A request written by hand on a socket, so a test decides when (and whether) body bytes arrive.</summary>
+internal sealed class RawRequest(TcpClient client) : IDisposable
+{
+    private readonly NetworkStream _stream = client.GetStream();
+
+    public async Task SendAsync(byte[] bytes) => await _stream.WriteAsync(bytes);
+
+    /// <summary>Ends the connection mid-body: a reset (a sender that crashed) or a half-close (one that gave up).</summary>
+    public void Cut(bool reset)
+    {
+        if (reset)
+        {
+            client.Client.Close(0);
+        }
+        else
+        {
+            client.Client.Shutdown(SocketShutdown.Send);
+        }
+    }
+
+    /// <summary>The status code of the response, read within <paramref name="deadline"/>.</summary>
+    public async Task<int> ReadStatusAsync(TimeSpan deadline)
+    {
+        using var timeout = new CancellationTokenSource(deadline);
+        var head = new List<byte>();
+        byte[] chunk = new byte[1024];
+        try
+        {
+            while (!Encoding.ASCII.GetString(head.ToArray()).Contains("\r\n", StringComparison.Ordinal))
+            {
+                int read = await _stream.ReadAsync(chunk, timeout.Token);
+                Assert.True(read > 0, "The server closed the connection without a status line.");
+                head.AddRange(chunk.AsSpan(0, read));
+            }
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            Assert.Fail($"No status line within {deadline}.");
+        }
+
+        // "HTTP/1.1 408 Request Timeout"
+        return int.Parse(Encoding.ASCII.GetString(head.ToArray()).Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public void Dispose() => client.Dispose();
+}
