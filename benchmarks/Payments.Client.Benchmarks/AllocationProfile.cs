@@ -27,7 +27,9 @@ internal static class AllocationProfile
     public static async Task<int> RunAsync(string[] args)
     {
         int calls = SideBySide.Option(args, "--calls", 20_000);
-        await using MetadataScenario scenario = MetadataScenario.InMemory();
+        bool loopback = args.Contains("--loopback");
+        string? server = SideBySide.OptionText(args, "--server");
+        await using MetadataScenario scenario = server is not null ? MetadataScenario.Remote(new Uri(server)) : loopback ? await MetadataScenario.StartAsync() : MetadataScenario.InMemory();
         (string Name, Func<Task> Call)[] contenders =
         [
             ("hand-written floor", scenario.FloorAsync),
@@ -37,7 +39,9 @@ internal static class AllocationProfile
             ("Stripe.net", scenario.StripeAsync),
         ];
 
-        Console.WriteLine("## 1. Bytes per call, in memory (no socket, no server)");
+        Console.WriteLine(server is not null ? "## 1. Bytes per call over loopback, the server in another process (the client's bytes alone)"
+            : loopback ? "## 1. Bytes per call over loopback (the in-process server's bytes included)"
+            : "## 1. Bytes per call, in memory (no socket, no server)");
         Console.WriteLine();
         Console.WriteLine("| contender | bytes/call | over floor |");
         Console.WriteLine("|---|---:|---:|");
@@ -64,7 +68,7 @@ internal static class AllocationProfile
         Console.WriteLine($"## 3. GC AllocationTick samples by type, estimated bytes per call over {calls:N0} calls");
         Console.WriteLine();
         Dictionary<string, double> floorTypes = await SampleByTypeAsync(scenario.FloorAsync, calls);
-        Dictionary<string, double> sdkTypes = await SampleByTypeAsync(scenario.BareAsync, calls);
+        Dictionary<string, double> sdkTypes = await SampleByTypeAsync(args.Contains("--defaults") ? scenario.DefaultsAsync : scenario.BareAsync, calls);
         Console.WriteLine("| type | floor B/call | SDK (resilience off) B/call | difference |");
         Console.WriteLine("|---|---:|---:|---:|");
         foreach (string type in floorTypes.Keys.Union(sdkTypes.Keys).OrderByDescending(t => Math.Abs(sdkTypes.GetValueOrDefault(t) - floorTypes.GetValueOrDefault(t))).Take(40))
@@ -215,6 +219,11 @@ internal static class AllocationProfile
         yield return ("Polly: overall + attempt timeout, callback completes at once (SDK, resilience off)", () => Execute(off));
         yield return ("Polly: timeouts + retry + circuit breaker, callback completes at once (SDK defaults)", () => Execute(defaults));
         yield return ("Polly: timeouts, callback yields once (an attempt over a real socket completes later)", () => ExecuteYielding(off));
+        yield return ("Polly: timeouts + retry + breaker, callback yields once", () => ExecuteYielding(defaults));
+        yield return ("(an `async ValueTask<Outcome<string>>` lambda that yields once, to subtract)", async () =>
+        {
+            GC.KeepAlive(await YieldOnce("ok"));
+        });
         yield return ("response headers: `NonValidated.TryGetValues` x2 + `RetryAfter` (none present)", () =>
         {
             using HttpResponseMessage response = Response(body);
@@ -329,6 +338,12 @@ internal static class AllocationProfile
         Outcome<string> outcome = await pipeline.ExecuteOutcomeAsync(static (_, state) => new ValueTask<Outcome<string>>(Outcome.FromResult(state)), context, "ok");
         ResilienceContextPool.Shared.Return(context);
         GC.KeepAlive(outcome.Result);
+    }
+
+    private static async ValueTask<Outcome<string>> YieldOnce(string state)
+    {
+        await Task.Yield();
+        return Outcome.FromResult(state);
     }
 
     private static async Task ExecuteYielding(ResiliencePipeline<string> pipeline)

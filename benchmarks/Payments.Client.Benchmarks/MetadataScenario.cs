@@ -21,10 +21,10 @@ internal sealed class MetadataScenario : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly ChargeService _stripe;
 
-    private MetadataScenario(LoopbackServer? server, Func<HttpMessageHandler>? handler)
+    private MetadataScenario(LoopbackServer? server, Func<HttpMessageHandler>? handler, Uri? remote = null)
     {
         Server = server;
-        Uri baseAddress = server?.BaseAddress ?? new Uri("http://127.0.0.1:9/v1/");
+        Uri baseAddress = server?.BaseAddress ?? remote ?? new Uri("http://127.0.0.1:9/v1/");
         Floor = new HandWrittenBaseline(Http(handler), baseAddress, Metadata);
         Bare = new PaymentsClient(Http(handler), Options(baseAddress, resilience: false));
         Defaults = new PaymentsClient(Http(handler), Options(baseAddress, resilience: true));
@@ -45,7 +45,7 @@ internal sealed class MetadataScenario : IAsyncDisposable
         _stripe = new ChargeService(stripe);
     }
 
-    /// <summary>Null when the calls go to an in-memory handler.</summary>
+    /// <summary>Null when the calls go to an in-memory handler or another process.</summary>
     public LoopbackServer? Server { get; }
 
     public HandWrittenBaseline Floor { get; }
@@ -58,6 +58,11 @@ internal sealed class MetadataScenario : IAsyncDisposable
 
     /// <summary>Over a loopback server started now.</summary>
     public static async Task<MetadataScenario> StartAsync() => new(await LoopbackServer.StartAsync(CannedApi.ChargeWithMetadata), null);
+
+    /// <summary>
+    /// Against a server in another process (<c>serve</c> mode): then this process's CPU and bytes are the client's alone.
+    /// </summary>
+    public static MetadataScenario Remote(Uri baseAddress) => new(null, null, baseAddress);
 
     /// <summary>Over in-memory handlers answering the same bytes: the client side alone, no server in the process.</summary>
     public static MetadataScenario InMemory() => new(null, () => new InMemoryHandler(request => InMemoryHandler.Json(

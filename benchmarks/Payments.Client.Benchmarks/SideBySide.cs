@@ -17,7 +17,8 @@ internal static class SideBySide
     {
         int calls = Option(args, "--calls", 2000);
         int rounds = Option(args, "--rounds", 5);
-        await using MetadataScenario scenario = await MetadataScenario.StartAsync();
+        string? server = OptionText(args, "--server");
+        await using MetadataScenario scenario = server is not null ? MetadataScenario.Remote(new Uri(server)) : await MetadataScenario.StartAsync();
         (string Name, Func<Task> Call)[] contenders =
         [
             ("hand-written floor (typed, source-gen)", scenario.FloorAsync),
@@ -57,7 +58,7 @@ internal static class SideBySide
             }
         }
 
-        Console.WriteLine($"## One call at a time: {calls:N0} calls x {rounds} rounds, medians ({Environment.ProcessorCount} cores, .NET {Environment.Version})");
+        Console.WriteLine($"## One call at a time: {calls:N0} calls x {rounds} rounds, medians ({Environment.ProcessorCount} cores, .NET {Environment.Version}; server {(server is null ? "in this process: its CPU and bytes counted" : "in another process: the client's CPU and bytes alone")})");
         Console.WriteLine();
         Console.WriteLine("| contender | CPU us/call | ratio | wall us/call | bytes/call | over floor |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|");
@@ -119,6 +120,12 @@ internal static class SideBySide
     {
         List<double> sorted = [.. values.Order()];
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    internal static string? OptionText(string[] args, string name)
+    {
+        int i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 
     internal static int Option(string[] args, string name, int fallback)
