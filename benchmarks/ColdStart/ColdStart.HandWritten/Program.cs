@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Serialization;
 
 // The floor for cold start: the same charge written by hand (HttpClient, source-generated System.Text.Json
 // both ways, typed result, the same headers), against the base address in args[0].
+Phases.Mark("main");
 using var http = new HttpClient();
 string key = Guid.NewGuid().ToString("N");
 using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(new Uri(args[0]), "payments/charge"))
@@ -14,6 +16,7 @@ using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(new Uri(args
 };
 request.Headers.TryAddWithoutValidation("Authorization", "Bearer sk_test_benchmark_key_0000000000");
 request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
+Phases.Mark("client built");
 using HttpResponseMessage response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
 if (response.StatusCode != HttpStatusCode.OK)
 {
@@ -21,7 +24,22 @@ if (response.StatusCode != HttpStatusCode.OK)
 }
 
 ChargeResponse? charge = await response.Content.ReadFromJsonAsync(ColdStartJson.Default.ChargeResponse);
+Phases.Mark("charged");
 return charge?.Metadata?.Count == 2 ? 0 : 1;
+
+/// <summary>With COLDSTART_PHASES=1, prints ms since the process started at each step (to stderr).</summary>
+internal static class Phases
+{
+    private static readonly bool On = Environment.GetEnvironmentVariable("COLDSTART_PHASES") == "1";
+
+    public static void Mark(string step)
+    {
+        if (On)
+        {
+            Console.Error.WriteLine($"{step}: {(DateTime.Now - Process.GetCurrentProcess().StartTime).TotalMilliseconds:F1} ms");
+        }
+    }
+}
 
 internal sealed record ChargeBody(long Amount, string Currency, string CustomerId, string PaymentMethodId, string IdempotencyKey, Dictionary<string, string>? Metadata);
 
