@@ -68,8 +68,9 @@ internal static class AllocationProfile
         Console.WriteLine($"## 3. GC AllocationTick samples by type, estimated bytes per call over {calls:N0} calls");
         Console.WriteLine();
         Dictionary<string, double> floorTypes = await SampleByTypeAsync(scenario.FloorAsync, calls);
-        Dictionary<string, double> sdkTypes = await SampleByTypeAsync(args.Contains("--defaults") ? scenario.DefaultsAsync : scenario.BareAsync, calls);
-        Console.WriteLine("| type | floor B/call | SDK (resilience off) B/call | difference |");
+        bool defaults = args.Contains("--defaults");
+        Dictionary<string, double> sdkTypes = await SampleByTypeAsync(defaults ? scenario.DefaultsAsync : scenario.BareAsync, calls);
+        Console.WriteLine($"| type | floor B/call | SDK ({(defaults ? "defaults" : "resilience off")}) B/call | difference |");
         Console.WriteLine("|---|---:|---:|---:|");
         foreach (string type in floorTypes.Keys.Union(sdkTypes.Keys).OrderByDescending(t => Math.Abs(sdkTypes.GetValueOrDefault(t) - floorTypes.GetValueOrDefault(t))).Take(40))
         {
