@@ -26,6 +26,7 @@ internal sealed class MetadataScenario : IAsyncDisposable
         Server = server;
         Uri baseAddress = server?.BaseAddress ?? remote ?? new Uri("http://127.0.0.1:9/v1/");
         Floor = new HandWrittenBaseline(Http(handler), baseAddress, Metadata);
+        FloorWithTimeout = new HandWrittenBaseline(new HttpClient(handler?.Invoke() ?? new SocketsHttpHandler()), baseAddress, Metadata);
         Bare = new PaymentsClient(Http(handler), Options(baseAddress, resilience: false));
         Defaults = new PaymentsClient(Http(handler), Options(baseAddress, resilience: true));
         var services = new ServiceCollection();
@@ -50,6 +51,9 @@ internal sealed class MetadataScenario : IAsyncDisposable
 
     public HandWrittenBaseline Floor { get; }
 
+    /// <summary>The floor on an <see cref="HttpClient"/> left at its 100 s timeout: a timer and a linked token per call.</summary>
+    public HandWrittenBaseline FloorWithTimeout { get; }
+
     /// <summary>Retries, circuit breaker and client rate limit off: the base path alone.</summary>
     public PaymentsClient Bare { get; }
 
@@ -70,6 +74,8 @@ internal sealed class MetadataScenario : IAsyncDisposable
         request.RequestUri!.AbsolutePath == "/v1/charges" ? CannedApi.StripeCharge : CannedApi.ChargeWithMetadata)));
 
     public Task<BaselineCharge> FloorAsync() => Floor.ChargeAsync();
+
+    public Task<BaselineCharge> FloorWithTimeoutAsync() => FloorWithTimeout.ChargeAsync();
 
     public Task<ChargeResult> BareAsync() => Bare.ChargeAsync(Request);
 
