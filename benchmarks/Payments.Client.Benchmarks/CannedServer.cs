@@ -1,22 +1,17 @@
 namespace Payments.Client.Benchmarks;
 
-/// <summary>The loopback server as a process of its own, for cold-start runs: it answers until stdin closes or it is killed.</summary>
+/// <summary>The loopback server as a process of its own, for cold-start runs: it answers until SIGTERM or Ctrl+C.</summary>
 internal static class CannedServer
 {
     public static async Task<int> RunAsync(string[] args)
     {
         await using LoopbackServer server = await LoopbackServer.StartAsync(CannedApi.ChargeWithMetadata, SideBySide.Option(args, "--port", 0));
         Console.WriteLine(server.BaseAddress);
-        using var stop = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            stop.Cancel();
-        };
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+
+        // The host owns SIGTERM and Ctrl+C (its console lifetime); it signals Stopping for both.
         try
         {
-            await Task.Delay(Timeout.Infinite, stop.Token);
+            await Task.Delay(Timeout.Infinite, server.Stopping);
         }
         catch (OperationCanceledException)
         {

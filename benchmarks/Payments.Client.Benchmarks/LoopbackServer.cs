@@ -46,6 +46,9 @@ internal sealed class LoopbackServer : IAsyncDisposable
         return new LoopbackServer(app, new Uri(address.TrimEnd('/') + "/v1/"));
     }
 
+    /// <summary>Signalled when the host begins to stop, for instance on SIGTERM or Ctrl+C (the host handles both).</summary>
+    public CancellationToken Stopping => _app.Lifetime.ApplicationStopping;
+
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
     private static async Task Answer(HttpContext context, byte[] body)
