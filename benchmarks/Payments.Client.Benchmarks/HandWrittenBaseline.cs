@@ -9,7 +9,8 @@ namespace Payments.Client.Benchmarks;
 /// The floor: the same charge written by hand with HttpClient and source-generated System.Text.Json,
 /// with the same headers and a typed failure, but no retries, no telemetry, no validation.
 /// </summary>
-internal sealed class HandWrittenBaseline(HttpClient http, Uri baseAddress)
+/// <param name="metadata">Sent with every charge when set (the issue-13 scenario sends two pairs).</param>
+internal sealed class HandWrittenBaseline(HttpClient http, Uri baseAddress, Dictionary<string, string>? metadata = null)
 {
     private readonly Uri _chargeUri = new(baseAddress, "payments/charge");
 
@@ -19,7 +20,7 @@ internal sealed class HandWrittenBaseline(HttpClient http, Uri baseAddress)
         using var request = new HttpRequestMessage(HttpMethod.Post, _chargeUri)
         {
             Content = JsonContent.Create(
-                new BaselineChargeRequest(2500, "usd", "cus_a1b2c3d4", "pm_12345678", key, null),
+                new BaselineChargeRequest(2500, "usd", "cus_a1b2c3d4", "pm_12345678", key, metadata),
                 BaselineJson.Default.BaselineChargeRequest),
         };
         request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + CannedApi.ApiKey);
