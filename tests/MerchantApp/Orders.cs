@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Payments.Client.Webhooks;
+using Payments.Client.Webhooks.AspNetCore;
 
 namespace MerchantApp;
 

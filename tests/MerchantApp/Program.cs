@@ -32,6 +32,3 @@ app.MapPost("/orders/{id}/pay", async (string id, Orders orders, IPaymentsClient
 });
 app.MapGet("/orders/{id}", (string id, Orders orders) => orders.IsPaid(id) ? "paid" : "unpaid");
 app.Run();
-
-/// <summary>The entry point, public for WebApplicationFactory.</summary>
-public partial class Program;

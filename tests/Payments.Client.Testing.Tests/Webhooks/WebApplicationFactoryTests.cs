@@ -1,13 +1,15 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using MerchantApp;
 using Payments.Client.Testing.Tests.Support;
 
 namespace Payments.Client.Testing.Tests.Webhooks;
 
 /// <summary>
 /// A merchant tests their own app: it runs under WebApplicationFactory, created after the fake started, and the
-/// fake delivers signed webhooks into it through the factory's in-memory handler.
+/// fake delivers signed webhooks into it through the factory's in-memory handler. (Any public type of the app
+/// names its assembly for the factory; <c>Orders</c> does, as the test project also references a sample with a <c>Program</c>.)
 /// </summary>
 public sealed class WebApplicationFactoryTests
 {
@@ -17,7 +19,7 @@ public sealed class WebApplicationFactoryTests
     public async Task Pay_then_signed_webhook_marks_the_order_paid_and_the_app_never_charges_twice()
     {
         await using FakePaymentsApi api = await FakePaymentsApi.StartAsync();
-        await using WebApplicationFactory<Program> app = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
+        await using WebApplicationFactory<Orders> app = new WebApplicationFactory<Orders>().WithWebHostBuilder(web => web
             .UseSetting("Payments:ApiKey", api.ApiKey)
             .UseSetting("Payments:BaseAddress", api.BaseAddress.ToString())
             .UseSetting("Payments:Webhooks:Secrets:0", Secret)
@@ -44,7 +46,7 @@ public sealed class WebApplicationFactoryTests
     public async Task A_webhook_signed_with_another_secret_is_rejected_by_the_app()
     {
         await using FakePaymentsApi api = await FakePaymentsApi.StartAsync();
-        await using WebApplicationFactory<Program> app = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
+        await using WebApplicationFactory<Orders> app = new WebApplicationFactory<Orders>().WithWebHostBuilder(web => web
             .UseSetting("Payments:ApiKey", api.ApiKey)
             .UseSetting("Payments:Webhooks:Secrets:0", Secret));
         using HttpClient browser = app.CreateClient();
