@@ -68,7 +68,7 @@ public sealed class PaymentsClient : IPaymentsClient
         return _core.RunAsync(_http, call, static (charge, _, _) => charge);
     }
 
-    /// <summary>The client's clock, so helpers such as <see cref="PaymentsClientExtensions.WaitForCompletionAsync"/> wait on it too.</summary>
+    /// <summary>The client's clock, so helpers such as <see cref="PaymentsClientExtensions.WaitForCompletionAsync(IPaymentsClient, string, TimeSpan, CancellationToken)"/> wait on it too.</summary>
     internal TimeProvider Time => _core.Time;
 
     private static void ValidateRequest(ChargeRequest request, PaymentsWireFormat format)

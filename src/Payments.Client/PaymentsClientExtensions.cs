@@ -19,13 +19,32 @@ public static class PaymentsClientExtensions
     /// <exception cref="ArgumentException"><paramref name="chargeId"/> is empty or <paramref name="timeout"/> is not positive.</exception>
     /// <exception cref="PaymentsException">A read failed after its own retries.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public static async Task<Charge> WaitForCompletionAsync(this IPaymentsClient client, string chargeId, TimeSpan timeout, CancellationToken cancellationToken = default)
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0027", Justification = "The everyday overload keeps its optional CancellationToken; the TimeProvider overload, for tests, takes every argument.")]
+    public static Task<Charge> WaitForCompletionAsync(this IPaymentsClient client, string chargeId, TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        client.WaitForCompletionAsync(chargeId, timeout, (client as PaymentsClient)?.Time ?? TimeProvider.System, cancellationToken);
+
+    /// <summary>
+    /// Polls like <see cref="WaitForCompletionAsync(IPaymentsClient, string, TimeSpan, CancellationToken)"/>, with every
+    /// pause and the timeout on <paramref name="timeProvider"/>: give a <c>FakeTimeProvider</c> to test code that waits
+    /// on a fake or mocked <see cref="IPaymentsClient"/> without sleeping.
+    /// </summary>
+    /// <param name="client">The client.</param>
+    /// <param name="chargeId">The charge to watch.</param>
+    /// <param name="timeout">How long to keep polling, on <paramref name="timeProvider"/>.</param>
+    /// <param name="timeProvider">The clock the pauses and the timeout run on.</param>
+    /// <param name="cancellationToken">Stops polling at once.</param>
+    /// <returns>The charge: terminal, or still <see cref="ChargeStatus.Pending"/> when the timeout passed (check <see cref="ChargeStatus.IsTerminal"/>).</returns>
+    /// <exception cref="ArgumentException"><paramref name="chargeId"/> is empty or <paramref name="timeout"/> is not positive.</exception>
+    /// <exception cref="PaymentsException">A read failed after its own retries.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static async Task<Charge> WaitForCompletionAsync(this IPaymentsClient client, string chargeId, TimeSpan timeout, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentException.ThrowIfNullOrWhiteSpace(chargeId);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
+        ArgumentNullException.ThrowIfNull(timeProvider);
 
-        TimeProvider time = (client as PaymentsClient)?.Time ?? TimeProvider.System;
+        TimeProvider time = timeProvider;
         long started = time.GetTimestamp();
         TimeSpan pause = FirstPoll;
         while (true)

@@ -109,5 +109,5 @@ public class ReceiverTests
     }
 
     internal static string Sign(byte[] body, string secret) =>
-        "sha256=" + Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
+        "sha256=" + Convert.ToHexString(System.Security.Cryptography.HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body)).ToLowerInvariant();
 }

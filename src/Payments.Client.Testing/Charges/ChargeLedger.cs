@@ -58,7 +58,7 @@ internal sealed class ChargeLedger
             bool fails = behavior.Outcome == ChargeOutcome.PendingThenFails;
             FakeCharge settled = _charges[id] with
             {
-                Status = fails ? ChargeStatuses.Failed : ChargeStatuses.Succeeded,
+                Status = fails ? ChargeStatus.Failed : ChargeStatus.Succeeded,
                 FailureReason = fails ? behavior.FailureReason : null,
                 UpdatedAt = now,
             };

@@ -9,8 +9,8 @@ public sealed record FakeCharge
     /// <summary>The charge id (<c>ch_...</c>).</summary>
     public required string Id { get; init; }
 
-    /// <summary><c>pending</c>, <c>succeeded</c> or <c>failed</c>.</summary>
-    public required string Status { get; init; }
+    /// <summary><see cref="ChargeStatus.Pending"/>, <see cref="ChargeStatus.Succeeded"/> or <see cref="ChargeStatus.Failed"/>, as the client reports it.</summary>
+    public required ChargeStatus Status { get; init; }
 
     /// <summary>The amount in minor units.</summary>
     public required long Amount { get; init; }
@@ -30,7 +30,7 @@ public sealed record FakeCharge
     /// <summary>The metadata sent; empty when none.</summary>
     public required IReadOnlyDictionary<string, string> Metadata { get; init; }
 
-    /// <summary>Why it failed; <see langword="null"/> unless <see cref="Status"/> is <c>failed</c>.</summary>
+    /// <summary>Why it failed; <see langword="null"/> unless <see cref="Status"/> is <see cref="ChargeStatus.Failed"/>.</summary>
     public string? FailureReason { get; init; }
 
     /// <summary>The idempotency key it was created with, if the request carried one.</summary>
@@ -46,5 +46,5 @@ public sealed record FakeCharge
     public required DateTimeOffset UpdatedAt { get; init; }
 
     /// <summary>True while the charge waits to settle.</summary>
-    public bool IsPending => Status == ChargeStatuses.Pending;
+    public bool IsPending => Status == ChargeStatus.Pending;
 }

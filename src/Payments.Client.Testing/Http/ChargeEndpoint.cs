@@ -114,9 +114,9 @@ internal sealed class ChargeEndpoint
             Id = Ids.New("ch_"),
             Status = behavior.Outcome switch
             {
-                ChargeOutcome.Succeeds => ChargeStatuses.Succeeded,
-                ChargeOutcome.Declines => ChargeStatuses.Failed,
-                _ => ChargeStatuses.Pending,
+                ChargeOutcome.Succeeds => ChargeStatus.Succeeded,
+                ChargeOutcome.Declines => ChargeStatus.Failed,
+                _ => ChargeStatus.Pending,
             },
             Amount = request.Amount!.Value,
             Currency = request.Currency!.ToLowerInvariant(),

@@ -37,7 +37,7 @@ internal static class ChargeJsonWriter
         writer.WriteStartObject();
         writer.WriteString("id"u8, charge.Id);
         writer.WriteString("object"u8, "charge"u8);
-        writer.WriteString("status"u8, charge.Status);
+        writer.WriteString("status"u8, charge.Status.ToString());
         writer.WriteNumber("amount"u8, charge.Amount);
         writer.WriteString("currency"u8, charge.Currency);
         writer.WriteString("customer_id"u8, charge.CustomerId);
@@ -59,7 +59,7 @@ internal static class ChargeJsonWriter
         writer.WriteString("customerId"u8, charge.CustomerId);
         writer.WriteString("paymentMethodId"u8, charge.PaymentMethodId);
         writer.WriteString("kind"u8, "charge"u8);
-        writer.WriteString("status"u8, charge.Status);
+        writer.WriteString("status"u8, charge.Status.ToString());
         writer.WriteString("provider"u8, "fake"u8);
         writer.WriteNumber("amount"u8, charge.Amount);
 

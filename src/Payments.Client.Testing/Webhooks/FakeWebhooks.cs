@@ -28,11 +28,33 @@ public sealed class FakeWebhooks
             throw new ArgumentException("The webhook URL must be absolute.", nameof(url));
         }
 
-        return _dispatcher.Register(url, secret);
+        return _dispatcher.Register(url, secret, handler: null);
+    }
+
+    /// <summary>
+    /// Posts every later event to <paramref name="url"/> through <paramref name="handler"/>, signed with
+    /// <paramref name="secret"/>. For an app that exists only after the fake started, such as one hosted by
+    /// <c>WebApplicationFactory</c>: <c>Register(new Uri(factory.Server.BaseAddress, "/webhooks"), secret, factory.Server.CreateHandler())</c>.
+    /// </summary>
+    /// <param name="url">The receiver's absolute URL.</param>
+    /// <param name="secret">The signing secret the receiver verifies with.</param>
+    /// <param name="handler">Carries this subscription's deliveries instead of a loopback connection. Not disposed by the fake.</param>
+    /// <returns>The subscription, to pass to <see cref="Unregister"/>.</returns>
+    public WebhookSubscription Register(Uri url, string secret, HttpMessageHandler handler)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        ArgumentException.ThrowIfNullOrEmpty(secret);
+        ArgumentNullException.ThrowIfNull(handler);
+        if (!url.IsAbsoluteUri)
+        {
+            throw new ArgumentException("The webhook URL must be absolute.", nameof(url));
+        }
+
+        return _dispatcher.Register(url, secret, handler);
     }
 
     /// <summary>Stops sending events to a subscription; deliveries already under way continue.</summary>
-    /// <param name="subscription">What <see cref="Register"/> returned.</param>
+    /// <param name="subscription">What <see cref="Register(Uri, string)"/> returned.</param>
     /// <returns>False when it was not registered.</returns>
     public bool Unregister(WebhookSubscription subscription) => _dispatcher.Unregister(subscription);
 
@@ -56,7 +78,7 @@ public sealed class FakeWebhooks
     public Task WaitForIdleAsync(CancellationToken cancellationToken = default) => _dispatcher.WaitForIdleAsync(cancellationToken);
 
     /// <summary>Completes as soon as <paramref name="condition"/> holds for <see cref="Deliveries"/>, re-checked on every change.</summary>
-    /// <param name="condition">What to wait for, for example <c>d =&gt; d.Count(x =&gt; x.State == WebhookDeliveryState.Delivered) == 2</c>.</param>
+    /// <param name="condition">What to wait for, for example <c>d =&gt; d.Count(x =&gt; x.State == FakeWebhookDeliveryState.Delivered) == 2</c>.</param>
     /// <param name="cancellationToken">Stops waiting (pass a timeout in tests).</param>
     /// <returns>A task that completes when the condition holds.</returns>
     public Task WaitUntilAsync(Func<IReadOnlyList<WebhookDelivery>, bool> condition, CancellationToken cancellationToken = default)

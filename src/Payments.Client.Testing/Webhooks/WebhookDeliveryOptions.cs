@@ -21,7 +21,9 @@ public sealed class WebhookDeliveryOptions
 
     /// <summary>
     /// The handler deliveries go through; null for a real loopback connection. Set it to deliver in memory,
-    /// for example to an ASP.NET Core <c>TestServer</c>'s handler. Not disposed by the fake.
+    /// for example to an ASP.NET Core <c>TestServer</c>'s handler. Not disposed by the fake. Read once at start:
+    /// for an app created later (<c>WebApplicationFactory</c>), pass its handler to
+    /// <see cref="FakeWebhooks.Register(Uri, string, HttpMessageHandler)"/> instead.
     /// </summary>
     public HttpMessageHandler? Handler { get; set; }
 }

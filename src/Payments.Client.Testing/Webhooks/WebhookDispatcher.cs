@@ -16,6 +16,7 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
     private readonly WebhookDeliveryOptions _options;
     private readonly TimeProvider _time;
     private readonly HttpClient _http;
+    private readonly List<HttpClient> _owned = [];
     private readonly CancellationTokenSource _stopping = new();
     private readonly ChangeSignal _changed = new();
     private int _duplicateNext;
@@ -39,12 +40,18 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
 
     public bool NotifyImmediateOutcomes => _options.NotifyImmediateOutcomes;
 
-    public WebhookSubscription Register(Uri url, string secret)
+    public WebhookSubscription Register(Uri url, string secret, HttpMessageHandler? handler)
     {
-        var subscription = new WebhookSubscription(url, secret);
+        // The fake's clock governs each attempt's timeout, not HttpClient's real-time one.
+        HttpClient? own = handler is null ? null : new HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
+        var subscription = new WebhookSubscription(url, secret, own);
         lock (_gate)
         {
             _subscriptions.Add(subscription);
+            if (own is not null)
+            {
+                _owned.Add(own);
+            }
         }
 
         return subscription;
@@ -77,12 +84,12 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
     /// <summary>Sends the event for a charge that reached a terminal status.</summary>
     public void Publish(FakeCharge charge)
     {
-        string type = charge.Status == ChargeStatuses.Failed ? "charge.failed" : "charge.succeeded";
+        string type = charge.Status == ChargeStatus.Failed ? "charge.failed" : "charge.succeeded";
         string eventId = Ids.New("evt_");
         byte[] body = EventJsonWriter.Write(eventId, type, _time.GetUtcNow(), charge);
         string text = Encoding.UTF8.GetString(body);
 
-        List<(int Index, Uri Url, string Signature)> started = [];
+        List<(int Index, WebhookSubscription Subscription, string Signature)> started = [];
         lock (_gate)
         {
             if (_subscriptions.Count == 0 || _stopping.IsCancellationRequested)
@@ -93,7 +100,7 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
             bool duplicate = TakeDuplicate();
             foreach (WebhookSubscription subscription in _subscriptions)
             {
-                string signature = WebhookSigner.Sign(subscription.Secret, body);
+                string signature = WebhookSigner.Sign(body, subscription.Secret);
                 for (int copy = 0; copy < (duplicate ? 2 : 1); copy++)
                 {
                     _deliveries.Add(new WebhookDelivery
@@ -105,20 +112,20 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
                         Body = text,
                         Signature = signature,
                         IsDuplicate = copy == 1,
-                        State = WebhookDeliveryState.InProgress,
+                        State = FakeWebhookDeliveryState.InProgress,
                         Attempts = [],
                     });
-                    started.Add((_deliveries.Count - 1, subscription.Url, signature));
+                    started.Add((_deliveries.Count - 1, subscription, signature));
                     _inFlight++;
                 }
             }
         }
 
         _changed.Notify();
-        foreach ((int index, Uri url, string signature) in started)
+        foreach ((int index, WebhookSubscription subscription, string signature) in started)
         {
             // Off the request thread: the API answers at once and delivers in the background, as a real one does.
-            _ = Task.Run(() => DeliverAsync(index, url, signature, body));
+            _ = Task.Run(() => DeliverAsync(index, subscription, signature, body));
         }
     }
 
@@ -136,6 +143,14 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
         }
 
         _http.Dispose();
+        lock (_gate)
+        {
+            foreach (HttpClient own in _owned)
+            {
+                own.Dispose();
+            }
+        }
+
         _stopping.Dispose();
     }
 
@@ -156,17 +171,17 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
         }
     }
 
-    private async Task DeliverAsync(int index, Uri url, string signature, byte[] body)
+    private async Task DeliverAsync(int index, WebhookSubscription subscription, string signature, byte[] body)
     {
-        WebhookDeliveryState final = WebhookDeliveryState.Failed;
+        FakeWebhookDeliveryState final = FakeWebhookDeliveryState.Failed;
         try
         {
             for (int number = 1; number <= _options.MaxRetries + 1; number++)
             {
-                WebhookDeliveryAttempt attempt = await AttemptAsync(number, url, signature, body).ConfigureAwait(false);
+                WebhookDeliveryAttempt attempt = await AttemptAsync(number, subscription, signature, body).ConfigureAwait(false);
                 if (attempt.Succeeded)
                 {
-                    final = WebhookDeliveryState.Delivered;
+                    final = FakeWebhookDeliveryState.Delivered;
                     Update(index, d => d with { Attempts = [.. d.Attempts, attempt] });
                     return;
                 }
@@ -191,18 +206,18 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
         }
     }
 
-    private async Task<WebhookDeliveryAttempt> AttemptAsync(int number, Uri url, string signature, byte[] body)
+    private async Task<WebhookDeliveryAttempt> AttemptAsync(int number, WebhookSubscription subscription, string signature, byte[] body)
     {
         DateTimeOffset startedAt = _time.GetUtcNow();
         using var timeout = new CancellationTokenSource(_options.Timeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, _stopping.Token);
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
+            using var request = new HttpRequestMessage(HttpMethod.Post, subscription.Url) { Content = new ByteArrayContent(body) };
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-            request.Headers.TryAddWithoutValidation("X-Signature-256", signature);
+            request.Headers.TryAddWithoutValidation(WebhookSigner.HeaderName, signature);
             request.Headers.TryAddWithoutValidation("User-Agent", "Payments.Client.Testing webhooks");
-            using HttpResponseMessage response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+            using HttpResponseMessage response = await (subscription.Http ?? _http).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
             return new WebhookDeliveryAttempt { Number = number, StartedAt = startedAt, StatusCode = (int)response.StatusCode };
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !_stopping.IsCancellationRequested)

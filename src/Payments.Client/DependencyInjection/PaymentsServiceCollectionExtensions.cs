@@ -32,7 +32,8 @@ public static class PaymentsServiceCollectionExtensions
 
     /// <summary>
     /// Registers a named client (one per merchant account or API key), created with
-    /// <see cref="IPaymentsClientFactory.CreateClient(string)"/>.
+    /// <see cref="IPaymentsClientFactory.CreateClient(string)"/> or resolved as a keyed service
+    /// (<c>[FromKeyedServices("eu")] IPaymentsClient</c>, <c>GetRequiredKeyedService&lt;IPaymentsClient&gt;("eu")</c>).
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="name">The client's name.</param>
@@ -74,6 +75,13 @@ public static class PaymentsServiceCollectionExtensions
         {
             services.TryAddTransient<IPaymentsClient>(sp => sp.GetRequiredService<IPaymentsClientFactory>().CreateClient(string.Empty));
         }
+        else
+        {
+            // [FromKeyedServices("eu")] IPaymentsClient: the same client IPaymentsClientFactory.CreateClient("eu") gives.
+            services.TryAddKeyedTransient<IPaymentsClient>(name, (sp, _) => sp.GetRequiredService<IPaymentsClientFactory>().CreateClient(name));
+        }
+
+        ClientOwnedResilience.Apply(services, PaymentsClientRegistry.HttpClientName(name));
 
         // Our attempt and overall timeouts govern; HttpClient's 100 s default would cut across them.
         // The factory's per-request loggers are removed: the client logs each call and retry itself, with the

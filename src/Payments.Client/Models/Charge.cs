@@ -41,8 +41,15 @@ public sealed record Charge
     /// <summary>Why the charge failed; <see langword="null"/> unless <see cref="Status"/> is failed.</summary>
     public FailureReason? FailureReason { get; init; }
 
-    /// <summary>The metadata sent with the charge. Empty when none. A value the API sent as JSON null is <see langword="null"/>.</summary>
-    public IReadOnlyDictionary<string, string?> Metadata { get; init; } = EmptyMetadata;
+    /// <summary>
+    /// The metadata sent with the charge. Empty when none (setting null gives empty). A value the API sent as JSON null is <see langword="null"/>.
+    /// A read-only copy that compares by content (two charges with equal metadata are equal) and prints as <c>{k=v, ...}</c>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> Metadata
+    {
+        get => _metadata;
+        init => _metadata = ReadOnlyValueDictionary<string?>.From(value) ?? ReadOnlyValueDictionary<string?>.Empty;
+    }
 
     /// <summary><see langword="true"/> for a live-mode charge, <see langword="false"/> for test mode.</summary>
     public bool? Livemode { get; init; }
@@ -68,6 +75,5 @@ public sealed record Charge
     /// <summary>When <see cref="Url"/> stops working (enveloped format).</summary>
     public DateTimeOffset? ExpiresAt { get; init; }
 
-    // The same instance the linked JSON readers use (src/Shared), so every charge without metadata shares one.
-    internal static readonly IReadOnlyDictionary<string, string?> EmptyMetadata = System.Collections.ObjectModel.ReadOnlyDictionary<string, string?>.Empty;
+    private readonly ReadOnlyValueDictionary<string?> _metadata = ReadOnlyValueDictionary<string?>.Empty;
 }

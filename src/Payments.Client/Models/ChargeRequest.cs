@@ -46,6 +46,15 @@ public sealed record ChargeRequest
     /// <summary>A description for your records and the customer's receipt.</summary>
     public string? Description { get; init; }
 
-    /// <summary>Up to 20 string pairs for your records (keys at most 40 characters, values at most 500).</summary>
-    public IReadOnlyDictionary<string, string>? Metadata { get; init; }
+    /// <summary>
+    /// Up to 20 string pairs for your records (keys at most 40 characters, values at most 500). Kept as a read-only
+    /// copy that compares by content and prints as <c>{k=v, ...}</c>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? Metadata
+    {
+        get => _metadata;
+        init => _metadata = ReadOnlyValueDictionary<string>.From(value);
+    }
+
+    private readonly ReadOnlyValueDictionary<string>? _metadata;
 }

@@ -1,9 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace Payments.Client;
 
 /// <summary>
 /// The state of a charge. An extensible enumeration: values this SDK version does not know
 /// are kept as they came (compare with <see cref="IsKnown"/>) instead of breaking parsing.
 /// </summary>
+[JsonConverter(typeof(ChargeStatusJsonConverter))]
 public readonly struct ChargeStatus : IEquatable<ChargeStatus>
 {
     private readonly string? _value;

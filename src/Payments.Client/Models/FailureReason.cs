@@ -1,9 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace Payments.Client;
 
 /// <summary>
 /// Why a charge failed or was declined. An extensible enumeration: reasons this SDK version
 /// does not know are kept as they came, so new issuer codes never break a merchant's build or parsing.
 /// </summary>
+[JsonConverter(typeof(FailureReasonJsonConverter))]
 public readonly struct FailureReason : IEquatable<FailureReason>
 {
     private readonly string? _value;

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Payments.Client;
 
 /// <summary>Which request body the client sends. Responses are read in either format regardless.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<PaymentsWireFormat>))]
 public enum PaymentsWireFormat
 {
     /// <summary>The v1 contract (default): snake_case body carrying the idempotency key, bare responses.</summary>

@@ -72,7 +72,7 @@ public sealed class ChaosChecksTests
     private static FakeCharge Charge(string id, string key) => new()
     {
         Id = id,
-        Status = "succeeded",
+        Status = ChargeStatus.Succeeded,
         Amount = 1000,
         Currency = "usd",
         CustomerId = TestCustomers.Default,

@@ -73,7 +73,7 @@ public sealed class SecretLeakTests
 
         // Webhooks: the fake's events for the charges above, handled; then rejected ones by hand.
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await api.Webhooks.WaitUntilAsync(d => d.Count >= 2 && d.All(x => x.State == Payments.Client.Testing.WebhookDeliveryState.Delivered), cts.Token);
+        await api.Webhooks.WaitUntilAsync(d => d.Count >= 2 && d.All(x => x.State == Payments.Client.Testing.FakeWebhookDeliveryState.Delivered), cts.Token);
         Assert.NotEmpty(host.Log.RunsPerEvent);
         byte[] body = Deliveries.Event("evt_rejected", "charge.succeeded", "ch_x", DateTimeOffset.UnixEpoch);
         Assert.Equal(401, await PostAsync(http, host.Endpoint, body, "sha256=" + new string('0', 64)));

@@ -24,7 +24,7 @@ public sealed class OutcomeTests
         Assert.Equal("card_error", error.GetProperty("type").GetString());
         Assert.Equal(reason, error.GetProperty("failure_reason").GetString());
         FakeCharge failed = Assert.Single(api.Charges);
-        Assert.Equal((ChargeStatuses.Failed, reason), (failed.Status, failed.FailureReason));
+        Assert.Equal((ChargeStatus.Failed, reason), (failed.Status, failed.FailureReason));
         Assert.Equal(failed.Id, error.GetProperty("details").GetProperty("charge_id").GetString());
     }
 
@@ -62,7 +62,7 @@ public sealed class OutcomeTests
 
         Assert.Equal(1, await api.SettlePendingAsync(first));
         Assert.Equal(0, await api.SettlePendingAsync(first));
-        Assert.Equal(ChargeStatuses.Succeeded, api.FindCharge(first)!.Status);
+        Assert.Equal(ChargeStatus.Succeeded, api.FindCharge(first)!.Status);
         Assert.Equal(1, await api.SettlePendingAsync());
         Assert.DoesNotContain(api.Charges, c => c.IsPending);
     }

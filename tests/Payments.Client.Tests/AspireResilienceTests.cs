@@ -1,0 +1,106 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Payments.Client.Tests;
+
+/// <summary>
+/// Aspire's ServiceDefaults add the standard resilience handler to every HttpClient. The Payments client retries
+/// itself, so the server must see exactly the client's attempts, never attempts times the handler's retries.
+/// </summary>
+public sealed class AspireResilienceTests
+{
+    private const int DefaultMaxAttempts = 4;
+
+    [Fact]
+    public async Task Resilience_handler_added_by_ConfigureHttpClientDefaults_does_not_multiply_attempts()
+    {
+        var server = new CountingServer();
+        var services = new ServiceCollection();
+        services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
+        services.AddPaymentsClient(o => o.ApiKey = "sk_test_aspire").ConfigurePrimaryHttpMessageHandler(() => server);
+
+        ServerErrorException error = await ChargeAgainstRepeated503s(services, sp => sp.GetRequiredService<IPaymentsClient>());
+
+        Assert.Equal(DefaultMaxAttempts, error.Attempts);
+        Assert.Equal(error.Attempts, server.Requests);
+    }
+
+    [Fact]
+    public async Task Resilience_handler_added_to_the_returned_builder_does_not_multiply_attempts()
+    {
+        var server = new CountingServer();
+        var services = new ServiceCollection();
+        services.AddPaymentsClient("eu", o => o.ApiKey = "sk_test_aspire")
+            .ConfigurePrimaryHttpMessageHandler(() => server)
+            .AddStandardResilienceHandler();
+
+        ServerErrorException error = await ChargeAgainstRepeated503s(services, sp => sp.GetRequiredService<IPaymentsClientFactory>().CreateClient("eu"));
+
+        Assert.Equal(DefaultMaxAttempts, error.Attempts);
+        Assert.Equal(error.Attempts, server.Requests);
+    }
+
+    [Fact]
+    public async Task Other_clients_keep_the_resilience_handler_the_defaults_gave_them()
+    {
+        // Proves the handler is really in play here: without the SDK's removal, its retries would show up in the count.
+        var server = new CountingServer();
+        var time = new FakeTimeProvider();
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(time);
+        services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
+        services.AddPaymentsClient(o => o.ApiKey = "sk_test_aspire");
+        services.AddHttpClient("other").ConfigurePrimaryHttpMessageHandler(() => server);
+        using ServiceProvider provider = services.BuildServiceProvider();
+        HttpClient other = provider.GetRequiredService<IHttpClientFactory>().CreateClient("other");
+
+        using HttpResponseMessage response = await RunOnFakeClock(time, () => other.GetAsync(new Uri("https://elsewhere.example/")));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.True(server.Requests > 1, $"the standard handler should have retried the other client, server saw {server.Requests}");
+    }
+
+    private static async Task<ServerErrorException> ChargeAgainstRepeated503s(ServiceCollection services, Func<IServiceProvider, IPaymentsClient> resolve)
+    {
+        var time = new FakeTimeProvider();
+        services.AddSingleton<TimeProvider>(time);
+        await using ServiceProvider provider = services.BuildServiceProvider();
+        IPaymentsClient client = resolve(provider);
+
+        return await Assert.ThrowsAsync<ServerErrorException>(() => RunOnFakeClock(time, () =>
+            client.ChargeAsync(new ChargeRequest { Amount = 500, Currency = "usd", CustomerId = "cus_1", PaymentMethodId = "pm_1" })));
+    }
+
+    /// <summary>Moves the fake clock until the call ends, so both retry layers' backoffs pass without real sleeps.</summary>
+    private static async Task<T> RunOnFakeClock<T>(FakeTimeProvider time, Func<Task<T>> call)
+    {
+        Task<T> task = call();
+        for (int step = 0; step < 5_000 && !task.IsCompleted; step++)
+        {
+            // Real time only for continuations to run; the waits under test are all on the fake clock.
+            await Task.WhenAny(task, Task.Delay(2));
+            if (!task.IsCompleted)
+            {
+                time.Advance(TimeSpan.FromMilliseconds(250));
+            }
+        }
+
+        Assert.True(task.IsCompleted, "the call did not end within 5000 steps of the fake clock");
+        return await task;
+    }
+
+    /// <summary>The server's side of the wire: answers every request 503 and counts what reached it.</summary>
+    private sealed class CountingServer : HttpMessageHandler
+    {
+        private int _requests;
+
+        public int Requests => Volatile.Read(ref _requests);
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _requests);
+            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { Content = new StringContent("") });
+        }
+    }
+}
