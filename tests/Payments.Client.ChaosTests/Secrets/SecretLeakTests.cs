@@ -4,6 +4,7 @@ using Payments.Client.ChaosTests.Fuzz;
 using Payments.Client.ChaosTests.Support;
 using Payments.Client.ChaosTests.Webhooks;
 using Payments.Client.Testing;
+using Payments.Client.Tests.Shared;
 using Payments.Client.Webhooks;
 using Payments.Client.Webhooks.AspNetCore;
 
@@ -24,7 +25,7 @@ public sealed class SecretLeakTests
     [Fact]
     public async Task No_log_line_exception_text_or_options_description_contains_a_secret()
     {
-        var logs = new CapturingLoggerProvider();
+        var logs = new LogCapture();
         var texts = new List<string>();
         await using FakePaymentsApi api = await FakePaymentsApi.StartAsync(new FakePaymentsApiOptions
         {

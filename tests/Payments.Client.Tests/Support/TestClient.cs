@@ -26,7 +26,7 @@ internal sealed class TestClient
 
     public PaymentsClient Client { get; }
 
-    public ListLoggerProvider Logs { get; } = new();
+    public LogCapture Logs { get; } = new();
 
     public List<RecordedAttempt> Attempts { get; } = [];
 
