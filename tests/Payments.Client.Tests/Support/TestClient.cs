@@ -82,6 +82,7 @@ internal sealed class TestClient
     /// <summary>Never answers; only the client's own timeout (or the caller) ends the attempt.</summary>
     public static Responder Hang() => async cancellationToken =>
     {
+        // why: stands for a server that never answers; only the attempt's cancellation ends it (no real wait decides anything).
         await Task.Delay(Timeout.Infinite, cancellationToken);
         throw new InvalidOperationException("unreachable");
     };
