@@ -13,4 +13,5 @@ builder.Services.AddPaymentsWebhooks(builder.Configuration.GetSection("Payments:
 
 WebApplication app = builder.Build();
 app.MapPaymentsWebhooks("/webhooks/payments");
+StartupBanner.PrintWhenStarted(app, "/webhooks/payments");
 app.Run();

@@ -1,3 +1,4 @@
+using Payments.Client.Tests.Shared;
 using Payments.Client.Tests.Support;
 
 namespace Payments.Client.Tests;
@@ -17,13 +18,9 @@ public class RateLimitTests
         DateTimeOffset start = api.Time.GetUtcNow();
 
         Task<ChargeResult[]> all = Task.WhenAll(Enumerable.Range(0, 6).Select(_ => api.Client.ChargeAsync(TestClient.Request())));
-        for (int i = 0; i < 1000 && api.Attempts.Count < 2; i++)
-        {
-            await Task.Delay(2);
-        }
-
-        await Task.Delay(50);
-        Assert.Equal(2, api.Attempts.Count); // the burst went at once; the rest wait for tokens, the clock has not moved
+        await api.WaitForAttemptsAsync(2);
+        await api.Time.SettleAsync(all);
+        Assert.Equal(2, api.AttemptCount); // the burst went at once; the rest wait for tokens, the clock has not moved
         await api.Run(() => all, TimeSpan.FromMilliseconds(10));
 
         TimeSpan[] sentAt = api.Attempts.Select(a => a.At - start).Order().ToArray();
@@ -43,15 +40,11 @@ public class RateLimitTests
         api.Script(TestClient.ChargeUrl, TestClient.Ok());
 
         Task<ChargeResult[]> all = Task.WhenAll(Enumerable.Range(0, 60).Select(_ => api.Client.ChargeAsync(TestClient.Request())));
-        for (int i = 0; i < 500 && api.Attempts.Count < 40; i++)
-        {
-            await Task.Delay(2);
-        }
-
-        await Task.Delay(50);
-        Assert.Equal(40, api.Attempts.Count);
+        await api.WaitForAttemptsAsync(40);
+        await api.Time.SettleAsync(all);
+        Assert.Equal(40, api.AttemptCount); // the burst (80% of the documented 50), and no more until the clock moves
         api.Time.Advance(TimeSpan.FromSeconds(1));
-        await all.WaitAsync(TimeSpan.FromSeconds(10));
+        await Eventually.Within(all, "the 20 calls past the burst to be sent once their tokens are due");
         Assert.Equal(60, api.Attempts.Count);
     }
 
@@ -94,7 +87,7 @@ public class RateLimitTests
         var api = new TestClient(o => o.RateLimit.Enabled = false);
         api.Script(TestClient.ChargeUrl, TestClient.Ok());
 
-        await Task.WhenAll(Enumerable.Range(0, 80).Select(_ => api.Client.ChargeAsync(TestClient.Request()))).WaitAsync(TimeSpan.FromSeconds(10));
+        await Eventually.Within(Task.WhenAll(Enumerable.Range(0, 80).Select(_ => api.Client.ChargeAsync(TestClient.Request()))), "80 calls with no client-side rate limit");
 
         Assert.Equal(80, api.Attempts.Count);
     }

@@ -265,12 +265,8 @@ public class RetryTests
         using var cts = new CancellationTokenSource();
 
         Task<ChargeResult> call = api.Client.ChargeAsync(TestClient.Request(), cts.Token);
-        while (api.Attempts.Count == 0)
-        {
-            await Task.Delay(1);
-        }
-
-        await Task.Delay(20);
+        await api.WaitForAttemptsAsync(1);
+        await api.Time.SettleAsync(call); // the 503 is read and the call parks on its 10 s Retry-After
         cts.Cancel();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.WaitAsync(TimeSpan.FromSeconds(5)));
@@ -285,11 +281,7 @@ public class RetryTests
         using var cts = new CancellationTokenSource();
 
         Task<ChargeResult> call = api.Client.ChargeAsync(TestClient.Request(), cts.Token);
-        while (api.Attempts.Count == 0)
-        {
-            await Task.Delay(1);
-        }
-
+        await api.WaitForAttemptsAsync(1);
         cts.Cancel();
 
         OperationCanceledException error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.WaitAsync(TimeSpan.FromSeconds(5)));

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Payments.Client.Tests.Shared;
 using Payments.Client.Webhooks.AspNetCore;
 
 namespace Payments.Client.Webhooks.Tests;
@@ -17,14 +18,15 @@ namespace Payments.Client.Webhooks.Tests;
 internal sealed class WebhookHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly LogCapture _logs;
 
-    private WebhookHost(WebApplication app, Uri endpoint, Recorder recorder, ConfigurationManager configuration, List<string> logs)
+    private WebhookHost(WebApplication app, Uri endpoint, Recorder recorder, ConfigurationManager configuration, LogCapture logs)
     {
         _app = app;
         Endpoint = endpoint;
         Recorder = recorder;
         Configuration = configuration;
-        Logs = logs;
+        _logs = logs;
     }
 
     public Uri Endpoint { get; }
@@ -33,7 +35,7 @@ internal sealed class WebhookHost : IAsyncDisposable
 
     public ConfigurationManager Configuration { get; }
 
-    public List<string> Logs { get; }
+    public IReadOnlyList<string> Logs => _logs.Lines;
 
     public HttpClient Http { get; } = new();
 
@@ -43,8 +45,8 @@ internal sealed class WebhookHost : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration["Payments:Webhooks:Secrets:0"] = Vectors.Current;
         builder.Configuration["Payments:Webhooks:MaxBodyBytes"] = maxBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var logs = new List<string>();
-        builder.Logging.ClearProviders().AddProvider(new ListLoggerProvider(logs)).SetMinimumLevel(LogLevel.Debug);
+        var logs = new LogCapture();
+        builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
         var recorder = new Recorder();
         builder.Services.AddSingleton(recorder);
 
@@ -134,30 +136,5 @@ internal sealed class CatchAllHandler(Recorder recorder) : IPaymentsWebhookHandl
     {
         recorder.CatchAll.Enqueue(paymentsEvent);
         return Task.CompletedTask;
-    }
-}
-
-internal sealed class ListLoggerProvider(List<string> lines) : ILoggerProvider
-{
-    public ILogger CreateLogger(string categoryName) => new ListLogger(lines);
-
-    public void Dispose()
-    {
-    }
-
-    private sealed class ListLogger(List<string> lines) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            lock (lines)
-            {
-                lines.Add($"{logLevel} {formatter(state, exception)} {exception}");
-            }
-        }
     }
 }

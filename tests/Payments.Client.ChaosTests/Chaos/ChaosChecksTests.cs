@@ -41,6 +41,15 @@ public sealed class ChaosChecksTests
     }
 
     [Fact]
+    public void A_429_the_client_never_read_owes_no_wait_but_one_it_read_does()
+    {
+        ChaosRun early = Run() with { Requests = [Request(1, "k1", T0, "rate-limit (Retry-After: 1)"), Request(2, "k1", T0.AddMilliseconds(900), null)] };
+
+        Assert.Empty(ChaosChecks.RetryAfterHonoured(early with { ResponsesRead = new HashSet<string> { "2" } }));
+        Assert.Single(ChaosChecks.RetryAfterHonoured(early with { ResponsesRead = new HashSet<string> { "1", "2" } }));
+    }
+
+    [Fact]
     public void An_attempt_under_another_key_or_with_differing_header_and_body_keys_is_caught()
     {
         ChaosRun run = Run() with { Requests = [Request(1, "k1", T0, null), Request(2, "k1-changed", T0, null), Request(3, "k1", T0, null, bodyKey: "other")] };
@@ -54,14 +63,17 @@ public sealed class ChaosChecksTests
         [new CallOutcome(0, "k1", "ch_1", null, TimeSpan.FromSeconds(1), 1)],
         [Request(1, "k1", T0, null)],
         [Charge("ch_1", "k1")],
-        TimeSpan.FromSeconds(1));
+        TimeSpan.FromSeconds(1))
+    {
+        ResponsesRead = Enumerable.Range(1, 9).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToHashSet(),
+    };
 
     private static RecordedRequest Request(int sequence, string key, DateTimeOffset at, string? fault, string? bodyKey = null) => new()
     {
         Sequence = sequence,
         Method = "POST",
         Path = "/v1/payments/charge",
-        Headers = new Dictionary<string, string>(),
+        Headers = new Dictionary<string, string> { [ResponsesRead.AttemptHeader] = sequence.ToString(System.Globalization.CultureInfo.InvariantCulture) },
         IdempotencyKey = key,
         Body = $$"""{"idempotency_key":"{{bodyKey ?? key}}"}""",
         ReceivedAt = at,

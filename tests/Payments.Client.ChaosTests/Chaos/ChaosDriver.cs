@@ -21,7 +21,8 @@ public static class ChaosDriver
             new FakePaymentsApiOptions { RateLimit = { Enabled = false }, PendingDelay = Timeout.InfiniteTimeSpan }, cancellationToken);
         api.Faults.UseRandom(settings.Faults());
         PaymentsClientOptions options = settings.ClientOptions(api);
-        using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        using var wire = new ResponsesRead();
+        using var http = new HttpClient(wire) { Timeout = Timeout.InfiniteTimeSpan };
         var client = new PaymentsClient(http, options);
 
         var outcomes = new CallOutcome[settings.Count];
@@ -34,7 +35,7 @@ public static class ChaosDriver
 
         // Let responses still held by slow faults finish, so the records are final (the client gave up on them already).
         await api.WaitForRequestsAsync(r => r.All(x => x.StatusCode is not null), cancellationToken).WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
-        return new ChaosRun(settings, options, outcomes, api.Requests, api.Charges, wall.Elapsed);
+        return new ChaosRun(settings, options, outcomes, api.Requests, api.Charges, wall.Elapsed) { ResponsesRead = wire.Attempts };
     }
 
     private static async Task<CallOutcome> ChargeOnceAsync(PaymentsClient client, int index, CancellationToken cancellationToken)

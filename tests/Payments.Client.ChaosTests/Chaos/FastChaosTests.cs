@@ -1,3 +1,4 @@
+using Payments.Client.Testing;
 using Xunit.Abstractions;
 
 namespace Payments.Client.ChaosTests.Chaos;
@@ -23,6 +24,11 @@ public sealed class FastChaosTests(ITestOutputHelper output)
         Assert.Contains("429 Retry-After seconds", kinds);
         Assert.Contains("429 Retry-After date", kinds);
         Assert.Contains(kinds, k => k.StartsWith("fail 50", StringComparison.Ordinal));
+
+        // The Retry-After check judges the 429s the client read; it must have read both forms, or it checked nothing.
+        RecordedRequest[] read429s = run.Requests.Where(r => RetryAfterSent.NotBefore(r) is not null && run.ClientRead(r)).ToArray();
+        Assert.Contains(read429s, RetryAfterSent.IsDate);
+        Assert.Contains(read429s, r => !RetryAfterSent.IsDate(r));
         Assert.True(run.Requests.Count > count * 1.3, $"only {run.Requests.Count} attempts for {count} charges: faults were not retried");
         Assert.True(run.Outcomes.Count(o => o.Succeeded) >= count * 0.85, "nearly every good-card charge should get through 10 attempts");
     }

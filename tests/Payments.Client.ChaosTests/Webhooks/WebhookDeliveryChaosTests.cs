@@ -1,6 +1,7 @@
 using Payments.Client.ChaosTests.Fuzz;
 using Payments.Client.ChaosTests.Support;
 using Payments.Client.Testing;
+using Payments.Client.Tests.Shared;
 
 namespace Payments.Client.ChaosTests.Webhooks;
 
@@ -77,11 +78,7 @@ public sealed class WebhookDeliveryChaosTests
 
         // Five events whose handlers are all stuck, then three duplicates of each while they are.
         Task<int>[] first = bodies.Select(b => Deliveries.PostAsync(http, host.Endpoint, b)).ToArray();
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (host.Log.Order.Count < bodies.Length)
-        {
-            await Task.Delay(10, cts.Token);
-        }
+        await Eventually.WaitUntilAsync(() => host.Log.Order.Count >= bodies.Length, "all five first deliveries to be inside their held handlers", TimeSpan.FromSeconds(30));
 
         int[] duplicates = await Task.WhenAll(bodies.SelectMany(b => Enumerable.Repeat(b, 3)).Select(b => Deliveries.PostAsync(http, host.Endpoint, b)));
         host.Log.Gate.SetResult();

@@ -1,4 +1,5 @@
 using Payments.Client.Testing.Tests.Support;
+using Payments.Client.Tests.Shared;
 
 namespace Payments.Client.Testing.Tests.EndToEnd;
 
@@ -126,12 +127,28 @@ public sealed class ClientRetryTests : IAsyncLifetime
     [Fact]
     public async Task An_attempt_timeout_on_a_held_response_is_retried_and_replayed_without_a_second_charge()
     {
-        _api.Faults.DelayNext(TimeSpan.FromSeconds(30));
+        // The fake holds the first response far longer than the test; the client's attempt timeout runs on a fake clock,
+        // so "the attempt timed out" is decided by the test, not by how fast a loaded machine answers the retry.
+        _api.Faults.DelayNext(TimeSpan.FromMinutes(5));
         PaymentsClientOptions options = Clients.Options(_api);
-        options.AttemptTimeout = TimeSpan.FromMilliseconds(300);
-        var client = new PaymentsClient(new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, options);
+        options.AttemptTimeout = TimeSpan.FromSeconds(30);
+        options.OverallTimeout = TimeSpan.FromMinutes(2);
+        var clock = new TestClock();
+        var client = new PaymentsClient(new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, options, clock);
 
-        ChargeResult result = await client.ChargeAsync(ClientChargeTests.Request());
+        Task<ChargeResult> call = client.ChargeAsync(ClientChargeTests.Request());
+        await Eventually.WaitUntilAsync(() => _api.Requests.Count == 1 && _api.Requests[0].Fault is not null, "the first attempt to be held by the fake");
+        clock.Advance(options.AttemptTimeout);
+
+        // The retry waits its backoff (10 ms base) on the fake clock: one second at a time, at most 20, inside the
+        // second attempt's 30 s timeout, until the fake sees the retry.
+        for (int moves = 0; moves < 20 && _api.Requests.Count < 2 && !call.IsCompleted; moves++)
+        {
+            await clock.SettleAsync(call);
+            clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        ChargeResult result = await Eventually.Within(call, "the retry to be answered from the idempotency replay");
 
         Assert.Equal(2, result.Attempts);
         Assert.Equal(result.Charge.Id, Assert.Single(_api.Charges).Id);

@@ -130,13 +130,18 @@ public sealed class FaultInjectionTests
         var time = new FakeTimeProvider();
         await using FakePaymentsApi api = await FakePaymentsApi.StartAsync(new FakePaymentsApiOptions { TimeProvider = time });
         api.Faults.DelayNext(TimeSpan.FromMinutes(5));
-        using var http = new HttpClient { Timeout = TimeSpan.FromMilliseconds(200) };
+        using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         using var content = new StringContent(RawApi.V1Body("k"), System.Text.Encoding.UTF8, "application/json");
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(api.BaseAddress, "payments/charge")) { Content = content };
         request.Headers.Add("Authorization", "Bearer " + api.ApiKey);
+        using var giveUp = new CancellationTokenSource();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => http.SendAsync(request));
-        await api.WaitForRequestsAsync(r => r[0].StatusCode == 0, Timeouts.Short);
+        // The client gives up only once the fake holds the request: a timer could fire before the request arrived.
+        Task<HttpResponseMessage> send = http.SendAsync(request, giveUp.Token);
+        await api.WaitForRequestsAsync(r => r.Count == 1 && r[0].Fault is not null, Timeouts.Short);
+        await giveUp.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => send);
+        await api.WaitForRequestsAsync(r => r.Count == 1 && r[0].StatusCode == 0, Timeouts.Short);
 
         Assert.Contains("client disconnected", api.Requests[0].Fault, StringComparison.Ordinal);
         Assert.Single(api.Charges);

@@ -1,5 +1,5 @@
 using System.Net;
-using Microsoft.Extensions.Time.Testing;
+using Payments.Client.Tests.Shared;
 using RichardSzalay.MockHttp;
 
 namespace Payments.Client.Tests.Support;
@@ -22,11 +22,11 @@ internal sealed class TestClient
 
     public MockHttpMessageHandler Mock { get; } = new();
 
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 6, 9, 14, 0, 0, TimeSpan.Zero));
+    public TestClock Time { get; } = new();
 
     public PaymentsClient Client { get; }
 
-    public ListLoggerProvider Logs { get; } = new();
+    public LogCapture Logs { get; } = new();
 
     public List<RecordedAttempt> Attempts { get; } = [];
 
@@ -42,27 +42,30 @@ internal sealed class TestClient
                 Attempts.Add(new RecordedAttempt(request.Method, request.RequestUri!, Header(request, "Idempotency-Key"), Header(request, "Authorization"), request.Content?.Headers.ContentType?.ToString(), body, Time.GetUtcNow()));
             }
 
+            Time.NoteActivity();
+
             Responder next = responses[Math.Min(Interlocked.Increment(ref index) - 1, responses.Length - 1)];
             return await next(cancellationToken);
         }));
     }
 
-    /// <summary>Runs the call while moving the fake clock forward, so retries and timeouts happen without sleeping.</summary>
-    public async Task<T> Run<T>(Func<Task<T>> call, TimeSpan? step = null)
+    /// <summary>Runs the call while moving the fake clock forward once the call waits on it, so retries and timeouts happen without sleeping.</summary>
+    public Task<T> Run<T>(Func<Task<T>> call, TimeSpan? step = null) =>
+        Time.RunAsync(call(), step ?? TimeSpan.FromMilliseconds(50), "the call under test to end on the fake clock", started: () => AttemptCount > 0);
+
+    /// <summary>Returns once <paramref name="count"/> attempts reached the handler, failing with a message otherwise.</summary>
+    public Task WaitForAttemptsAsync(int count) =>
+        Eventually.WaitUntilAsync(() => AttemptCount >= count, $"{count} attempt(s) to reach the handler (saw {AttemptCount})");
+
+    public int AttemptCount
     {
-        Task<T> task = call();
-        TimeSpan advance = step ?? TimeSpan.FromMilliseconds(50);
-        for (int i = 0; i < 20_000 && !task.IsCompleted; i++)
+        get
         {
-            // Real time for continuations to run before the clock moves on; a loaded machine needs more than 1 ms.
-            await Task.Delay(3);
-            if (!task.IsCompleted)
+            lock (Attempts)
             {
-                Time.Advance(advance);
+                return Attempts.Count;
             }
         }
-
-        return await task.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
     public static Responder Json(HttpStatusCode status, string json, Action<HttpResponseMessage>? tweak = null) => _ =>
@@ -79,6 +82,7 @@ internal sealed class TestClient
     /// <summary>Never answers; only the client's own timeout (or the caller) ends the attempt.</summary>
     public static Responder Hang() => async cancellationToken =>
     {
+        // why: stands for a server that never answers; only the attempt's cancellation ends it (no real wait decides anything).
         await Task.Delay(Timeout.Infinite, cancellationToken);
         throw new InvalidOperationException("unreachable");
     };

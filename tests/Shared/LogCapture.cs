@@ -1,14 +1,22 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Payments.Client.ChaosTests.Support;
+namespace Payments.Client.Tests.Shared;
 
-/// <summary>Keeps every log line at every level, with its category, state properties, scopes and exception text.</summary>
-internal sealed class CapturingLoggerProvider : ILoggerProvider, ILoggerFactory
+/// <summary>
+/// The one log capture of the test projects: every line at every level, as
+/// <c>{Level} {category} [{event id}] {message} | {structured state} | {exception}</c>, plus a <c>scope ...</c> line per
+/// scope. The raw state is kept because a secret passed as a structured property but left out of the template
+/// would still reach a JSON sink.
+/// </summary>
+internal sealed class LogCapture : ILoggerProvider, ILoggerFactory
 {
-    public ConcurrentQueue<string> Lines { get; } = new();
+    private readonly ConcurrentQueue<string> _lines = new();
 
-    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, Lines);
+    /// <summary>The lines so far, oldest first (a snapshot: safe to enumerate while the app still logs).</summary>
+    public IReadOnlyList<string> Lines => _lines.ToArray();
+
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _lines);
 
     public void AddProvider(ILoggerProvider provider)
     {
@@ -29,8 +37,6 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider, ILoggerFactory
 
         public bool IsEnabled(LogLevel logLevel) => true;
 
-        // The formatted message AND the raw state: a secret passed as a structured property but left out of
-        // the template would still reach a JSON sink.
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
             lines.Enqueue($"{logLevel} {category} [{eventId}] {formatter(state, exception)} | {Describe(state)} | {exception}");
 
