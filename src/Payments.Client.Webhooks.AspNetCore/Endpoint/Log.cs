@@ -19,4 +19,7 @@ internal static partial class Log
 
     [LoggerMessage(5, LogLevel.Debug, "Payments webhook {EventId} ({EventType}) handled.")]
     public static partial void Handled(ILogger logger, string eventId, string eventType);
+
+    [LoggerMessage(6, LogLevel.Warning, "Payments webhook {EventId} ({EventType}): the deduplication store is unavailable; answered 503 so the sender delivers it again, handlers not run.")]
+    public static partial void StoreUnavailable(ILogger logger, string eventId, string eventType, Exception exception);
 }

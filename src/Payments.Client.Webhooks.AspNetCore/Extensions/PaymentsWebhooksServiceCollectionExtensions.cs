@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Payments.Client.Webhooks;
 using Payments.Client.Webhooks.AspNetCore;
 
 namespace Microsoft.Extensions.DependencyInjection;
