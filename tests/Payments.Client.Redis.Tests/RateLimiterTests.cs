@@ -16,13 +16,14 @@ public sealed class RateLimiterTests(RedisFixture fixture) : IClassFixture<Redis
         await using ConnectionMultiplexer other = await ConnectionMultiplexer.ConnectAsync(fixture.Server.ConnectionString);
         var a = new RedisPaymentsRateLimiter(fixture.Redis);
         var b = new RedisPaymentsRateLimiter(other);
-        var bucket = new PaymentsRateLimitBucket(Guid.NewGuid().ToString("N"), requestsPerSecond: 10, burst: 4);
+        // 1/s: the few milliseconds between calls refill next to nothing, so the waits are near whole seconds.
+        var bucket = new PaymentsRateLimitBucket(Guid.NewGuid().ToString("N"), requestsPerSecond: 1, burst: 4);
 
         TimeSpan?[] waits = [await a.ReserveAsync(bucket, default), await b.ReserveAsync(bucket, default), await a.ReserveAsync(bucket, default), await b.ReserveAsync(bucket, default), await a.ReserveAsync(bucket, default), await b.ReserveAsync(bucket, default)];
 
         Assert.All(waits[..4], w => Assert.Equal(TimeSpan.Zero, w));
-        Assert.InRange(waits[4]!.Value, TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100));   // one token short at 10/s
-        Assert.InRange(waits[5]!.Value, TimeSpan.FromMilliseconds(150), TimeSpan.FromMilliseconds(200)); // two tokens short: first come, first served
+        Assert.InRange(waits[4]!.Value, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1));   // one token short
+        Assert.InRange(waits[5]!.Value, TimeSpan.FromMilliseconds(1500), TimeSpan.FromSeconds(2));  // two short: first come, first served
     }
 
     [Fact]
