@@ -49,14 +49,26 @@ public sealed class RateLimiterTests(RedisFixture fixture) : IClassFixture<Redis
         services.AddPaymentsClient(o => { o.BaseAddress = api.BaseAddress; o.ApiKey = api.ApiKey; }).UseRedisRateLimit();
         await using ServiceProvider provider = services.BuildServiceProvider();
 
+        // The bucket key expires as soon as the bucket is full again, so record every key written as it happens.
+        IServer server = fixture.Redis.GetServer(fixture.Redis.GetEndPoints()[0]);
+        await server.ExecuteAsync("CONFIG", "SET", "notify-keyspace-events", "Kh");
+        var written = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        ISubscriber subscriber = fixture.Redis.GetSubscriber();
+        await subscriber.SubscribeAsync(RedisChannel.Pattern("__keyspace@0__:payments:ratelimit:*"), (channel, _) => written.Enqueue(channel.ToString()));
+
         await provider.GetRequiredService<IPaymentsClient>().ChargeAsync(
             new ChargeRequest { Amount = 100, Currency = "usd", CustomerId = TestCustomers.Default, PaymentMethodId = TestPaymentMethods.Succeeds },
             CancellationToken.None);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (written.IsEmpty && clock.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(20);
+        }
 
-        IServer server = fixture.Redis.GetServer(fixture.Redis.GetEndPoints()[0]);
-        RedisKey[] keys = server.Keys(pattern: "payments:ratelimit:*").ToArray();
-        Assert.NotEmpty(keys);
-        foreach (RedisKey key in keys)
+        await subscriber.UnsubscribeAllAsync();
+        Assert.False(written.IsEmpty, "no rate-limit key was written within 10 s of the charge");
+        Assert.All(written, key => Assert.DoesNotContain(api.ApiKey, key, StringComparison.Ordinal));
+        foreach (RedisKey key in server.Keys(pattern: "payments:ratelimit:*"))
         {
             Assert.DoesNotContain(api.ApiKey, key.ToString(), StringComparison.Ordinal);
             foreach (HashEntry entry in await fixture.Redis.GetDatabase().HashGetAllAsync(key))
