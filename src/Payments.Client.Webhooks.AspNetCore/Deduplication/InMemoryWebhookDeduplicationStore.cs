@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Payments.Client.Webhooks.AspNetCore;
 
 /// <summary>
@@ -8,43 +10,54 @@ namespace Payments.Client.Webhooks.AspNetCore;
 internal sealed class InMemoryWebhookDeduplicationStore(TimeProvider time) : IWebhookDeduplicationStore
 {
     private static readonly TimeSpan ClaimLifetime = TimeSpan.FromMinutes(10);
-    private readonly Dictionary<string, (bool Handled, DateTimeOffset Expires)> _entries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly object _gate = new();
+    private long _claims;
     private int _sweepAt = 1024;
 
-    public ValueTask<WebhookDeliveryState> TryBeginAsync(string eventId, CancellationToken cancellationToken)
+    public ValueTask<DeduplicationClaim> TryClaimAsync(string eventId, CancellationToken cancellationToken)
     {
         DateTimeOffset now = time.GetUtcNow();
         lock (_gate)
         {
-            if (_entries.TryGetValue(eventId, out (bool Handled, DateTimeOffset Expires) entry) && entry.Expires > now)
+            if (_entries.TryGetValue(eventId, out Entry entry) && entry.Expires > now)
             {
-                return new(entry.Handled ? WebhookDeliveryState.AlreadyHandled : WebhookDeliveryState.InProgress);
+                return new(entry.Token is null ? DeduplicationClaim.AlreadyHandled(eventId) : DeduplicationClaim.InProgress(eventId));
             }
 
             SweepIfLarge(now);
-            _entries[eventId] = (false, now + ClaimLifetime);
-            return new(WebhookDeliveryState.New);
+            string token = (++_claims).ToString(CultureInfo.InvariantCulture);
+            _entries[eventId] = new Entry(token, now + ClaimLifetime);
+            return new(DeduplicationClaim.Claimed(eventId, token));
         }
     }
 
-    public ValueTask CompleteAsync(string eventId, TimeSpan window, CancellationToken cancellationToken)
+    public ValueTask CompleteAsync(DeduplicationClaim claim, TimeSpan window, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(claim);
+        string token = claim.RequireOwnerToken();
+        DateTimeOffset now = time.GetUtcNow();
         lock (_gate)
         {
-            _entries[eventId] = (true, time.GetUtcNow() + window);
+            // A lapsed claim that nobody took since is still recorded: the handlers did run.
+            if (!_entries.TryGetValue(claim.EventId, out Entry entry) || entry.Expires <= now || entry.Token == token)
+            {
+                _entries[claim.EventId] = new Entry(null, now + window);
+            }
         }
 
         return default;
     }
 
-    public ValueTask AbandonAsync(string eventId)
+    public ValueTask AbandonAsync(DeduplicationClaim claim, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(claim);
+        string token = claim.RequireOwnerToken();
         lock (_gate)
         {
-            if (_entries.TryGetValue(eventId, out (bool Handled, DateTimeOffset Expires) entry) && !entry.Handled)
+            if (_entries.TryGetValue(claim.EventId, out Entry entry) && entry.Token == token)
             {
-                _entries.Remove(eventId);
+                _entries.Remove(claim.EventId);
             }
         }
 
@@ -58,7 +71,7 @@ internal sealed class InMemoryWebhookDeduplicationStore(TimeProvider time) : IWe
             return;
         }
 
-        foreach (KeyValuePair<string, (bool Handled, DateTimeOffset Expires)> pair in _entries)
+        foreach (KeyValuePair<string, Entry> pair in _entries)
         {
             if (pair.Value.Expires <= now)
             {
@@ -68,4 +81,7 @@ internal sealed class InMemoryWebhookDeduplicationStore(TimeProvider time) : IWe
 
         _sweepAt = Math.Max(1024, _entries.Count * 2);
     }
+
+    /// <summary>A claim (its owner token) or, with no token, a handled id.</summary>
+    private readonly record struct Entry(string? Token, DateTimeOffset Expires);
 }

@@ -26,4 +26,7 @@ internal static partial class Log
 
     [LoggerMessage(7, LogLevel.Information, "Payments webhook body not received: {Reason}; the sender is gone, nothing answered.")]
     public static partial void SenderGone(ILogger logger, string reason);
+
+    [LoggerMessage(8, LogLevel.Warning, "Payments webhook {EventId} ({EventType}): the deduplication store is unavailable; answered 503 so the sender delivers it again, handlers not run.")]
+    public static partial void StoreUnavailable(ILogger logger, string eventId, string eventType, Exception exception);
 }

@@ -10,10 +10,16 @@ namespace Payments.Client.Webhooks.AspNetCore;
 
 /// <summary>
 /// One webhook request: read the raw body once (bounded), verify, deduplicate, dispatch. Status codes:
+<<<<<<< HEAD
 /// 200 handled, duplicate or unknown type; 400 malformed signature header or payload, or a body that
 /// ended early; 401 missing or wrong signature; 408 the body arrived too slowly; 413 too large; 415 not
 /// JSON; 503 the same event is being handled right now (with Retry-After); 500 a handler threw.
 /// Handlers never run for a request that is not 200-bound.
+=======
+/// 200 handled, duplicate or unknown type; 400 malformed signature header or payload; 401 missing or
+/// wrong signature; 413 too large; 415 not JSON; 503 the same event is being handled right now
+/// or the deduplication store cannot answer (with Retry-After); 500 a handler threw. Handlers never run for a request that is not 200-bound.
+>>>>>>> redis
 /// </summary>
 internal static class WebhookEndpoint
 {
@@ -132,13 +138,19 @@ internal static class WebhookEndpoint
     private static async Task DeliverAsync(HttpContext context, ILogger logger, PaymentsWebhookOptions options, PaymentsEvent paymentsEvent)
     {
         IWebhookDeduplicationStore store = context.RequestServices.GetRequiredService<IWebhookDeduplicationStore>();
-        switch (await store.TryBeginAsync(paymentsEvent.Id, context.RequestAborted).ConfigureAwait(false))
+        DeduplicationClaim? claim = await DeduplicationGuard.TryClaimAsync(context, logger, store, paymentsEvent).ConfigureAwait(false);
+        if (claim is null)
         {
-            case WebhookDeliveryState.AlreadyHandled:
+            return; // the store could not answer: 503 written, handlers not run
+        }
+
+        switch (claim.Status)
+        {
+            case DeduplicationStatus.AlreadyHandled:
                 Log.Duplicate(logger, paymentsEvent.Id, paymentsEvent.Type);
                 await WriteAsync(context, StatusCodes.Status200OK, """{"received":true,"duplicate":true}""").ConfigureAwait(false);
                 return;
-            case WebhookDeliveryState.InProgress:
+            case DeduplicationStatus.InProgress:
                 // Not 2xx: if the delivery that holds the claim fails, this one must be retried.
                 Log.InProgress(logger, paymentsEvent.Id, paymentsEvent.Type);
                 context.Response.Headers.RetryAfter = "10";
@@ -152,13 +164,13 @@ internal static class WebhookEndpoint
         }
         catch (Exception ex)
         {
-            await store.AbandonAsync(paymentsEvent.Id).ConfigureAwait(false);
+            await store.AbandonAsync(claim, CancellationToken.None).ConfigureAwait(false);
             Log.HandlerFailed(logger, paymentsEvent.Id, paymentsEvent.Type, ex);
             await WriteAsync(context, StatusCodes.Status500InternalServerError, """{"received":false,"reason":"handler_failed"}""").ConfigureAwait(false);
             return;
         }
 
-        await store.CompleteAsync(paymentsEvent.Id, options.DeduplicationWindow, CancellationToken.None).ConfigureAwait(false);
+        await store.CompleteAsync(claim, options.DeduplicationWindow, CancellationToken.None).ConfigureAwait(false);
         Log.Handled(logger, paymentsEvent.Id, paymentsEvent.Type);
         await WriteAsync(context, StatusCodes.Status200OK, """{"received":true}""").ConfigureAwait(false);
     }
@@ -180,7 +192,7 @@ internal static class WebhookEndpoint
         return WriteAsync(context, status, $$"""{"received":false,"reason":"{{reason}}"}""");
     }
 
-    private static Task WriteAsync(HttpContext context, int status, string json)
+    internal static Task WriteAsync(HttpContext context, int status, string json)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";

@@ -2,6 +2,7 @@ using System.Buffers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Payments.Client.Webhooks;
 using Payments.Client.Webhooks.AspNetCore;
 
 namespace Microsoft.Extensions.DependencyInjection;

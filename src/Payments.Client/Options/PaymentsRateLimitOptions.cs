@@ -18,4 +18,12 @@ public sealed class PaymentsRateLimitOptions
 
     /// <summary>How many requests may go at once after a quiet spell; 0 (default) means 80% of the documented burst of the key's mode. A value you set is used as is.</summary>
     public int Burst { get; set; }
+
+    /// <summary>
+    /// A limit shared with the other processes that use the same key, asked before every attempt at the same rate
+    /// and burst; while it cannot answer, the client paces by its in-process limit. Set by <c>UseSharedRateLimiter</c>
+    /// (or <c>UseRedisRateLimit</c>). A field, not a property: the configuration binding generator refuses
+    /// interface-typed properties, and configuration cannot carry a limiter anyway.
+    /// </summary>
+    internal IPaymentsRateLimiter? SharedLimiter;
 }

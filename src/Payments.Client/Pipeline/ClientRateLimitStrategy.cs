@@ -10,14 +10,14 @@ namespace Payments.Client.Pipeline;
 /// </summary>
 internal sealed class ClientRateLimitStrategy : ResilienceStrategy<AttemptOutcome>
 {
-    private readonly TokenBucket _bucket;
+    private readonly RateLimitReservations _tokens;
     private readonly TimeProvider _time;
     private readonly PaymentsTelemetry _telemetry;
     private readonly ILogger _logger;
 
-    public ClientRateLimitStrategy(TokenBucket bucket, TimeProvider time, PaymentsTelemetry telemetry, ILogger logger)
+    public ClientRateLimitStrategy(RateLimitReservations tokens, TimeProvider time, PaymentsTelemetry telemetry, ILogger logger)
     {
-        _bucket = bucket;
+        _tokens = tokens;
         _time = time;
         _telemetry = telemetry;
         _logger = logger;
@@ -28,13 +28,23 @@ internal sealed class ClientRateLimitStrategy : ResilienceStrategy<AttemptOutcom
         ResilienceContext context,
         TState state)
     {
-        TimeSpan wait = _bucket.Reserve();
+        TimeSpan wait;
+        bool shared;
+        try
+        {
+            (wait, shared) = await _tokens.ReserveAsync(context.CancellationToken).ConfigureAwait(context.ContinueOnCapturedContext);
+        }
+        catch (OperationCanceledException ex)
+        {
+            return Outcome.FromException<AttemptOutcome>(ex);
+        }
+
         if (wait > TimeSpan.Zero)
         {
             CallState call = context.Properties.GetValue(CallState.Key, null!);
             if (call.WaitEndsPastDeadline(wait, _time))
             {
-                _bucket.Return();
+                await _tokens.ReturnAsync(shared).ConfigureAwait(context.ContinueOnCapturedContext);
                 return Outcome.FromException<AttemptOutcome>(new ClientThrottledException(wait));
             }
 
@@ -46,7 +56,7 @@ internal sealed class ClientRateLimitStrategy : ResilienceStrategy<AttemptOutcom
             }
             catch (OperationCanceledException ex)
             {
-                _bucket.Return();
+                await _tokens.ReturnAsync(shared).ConfigureAwait(context.ContinueOnCapturedContext);
                 return Outcome.FromException<AttemptOutcome>(ex);
             }
         }

@@ -79,11 +79,11 @@ internal static class PipelineFactory
         if (options.RateLimit.Enabled)
         {
             (double perSecond, int burst) = KeyMode.PacedLimit(options.ApiKey!);
-            var bucket = new TokenBucket(
-                time,
-                options.RateLimit.RequestsPerSecond > 0 ? options.RateLimit.RequestsPerSecond : perSecond,
-                options.RateLimit.Burst > 0 ? options.RateLimit.Burst : burst);
-            builder.AddStrategy(_ => new ClientRateLimitStrategy(bucket, time, telemetry, logger), new ClientRateLimitStrategyOptions());
+            double rate = options.RateLimit.RequestsPerSecond > 0 ? options.RateLimit.RequestsPerSecond : perSecond;
+            int size = options.RateLimit.Burst > 0 ? options.RateLimit.Burst : burst;
+            var bucket = new TokenBucket(time, rate, size);
+            var tokens = new RateLimitReservations(bucket, options.RateLimit.SharedLimiter, new PaymentsRateLimitBucket(KeyFingerprint.Of(options.ApiKey!), rate, size));
+            builder.AddStrategy(_ => new ClientRateLimitStrategy(tokens, time, telemetry, logger), new ClientRateLimitStrategyOptions());
         }
 
         return builder.Build();

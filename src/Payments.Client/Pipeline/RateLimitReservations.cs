@@ -1,0 +1,29 @@
+namespace Payments.Client.Pipeline;
+
+/// <summary>
+/// Where the client gets its tokens: the shared limiter when one is set and answers, otherwise the in-process
+/// bucket. A reservation remembers which one it came from, so a token that is not used goes back there.
+/// </summary>
+internal sealed class RateLimitReservations(TokenBucket local, IPaymentsRateLimiter? shared, PaymentsRateLimitBucket bucket)
+{
+    public async ValueTask<(TimeSpan Wait, bool Shared)> ReserveAsync(CancellationToken cancellationToken)
+    {
+        if (shared is not null && await shared.ReserveAsync(bucket, cancellationToken).ConfigureAwait(false) is { } wait)
+        {
+            return (wait < TimeSpan.Zero ? TimeSpan.Zero : wait, true);
+        }
+
+        return (local.Reserve(), false);
+    }
+
+    public ValueTask ReturnAsync(bool fromShared)
+    {
+        if (fromShared)
+        {
+            return shared!.ReturnAsync(bucket);
+        }
+
+        local.Return();
+        return default;
+    }
+}

@@ -1,0 +1,122 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Payments.Client.Redis.Tests.Roles;
+using Payments.Client.Redis.Tests.Support;
+using Payments.Client.Testing;
+using StackExchange.Redis;
+
+namespace Payments.Client.Redis.Tests;
+
+/// <summary>The shared bucket on a real Redis: one budget across connections, tokens given back, the key never stored.</summary>
+public sealed class RateLimiterTests(RedisFixture fixture) : IClassFixture<RedisFixture>
+{
+    [Fact]
+    public async Task Two_limiters_on_separate_connections_draw_from_one_bucket()
+    {
+        await using ConnectionMultiplexer other = await ConnectionMultiplexer.ConnectAsync(fixture.Server.ConnectionString);
+        var a = new RedisPaymentsRateLimiter(fixture.Redis);
+        var b = new RedisPaymentsRateLimiter(other);
+        // 1/s: the few milliseconds between calls refill next to nothing, so the waits are near whole seconds.
+        var bucket = new PaymentsRateLimitBucket(Guid.NewGuid().ToString("N"), requestsPerSecond: 1, burst: 4);
+
+        TimeSpan?[] waits = [await a.ReserveAsync(bucket, default), await b.ReserveAsync(bucket, default), await a.ReserveAsync(bucket, default), await b.ReserveAsync(bucket, default), await a.ReserveAsync(bucket, default), await b.ReserveAsync(bucket, default)];
+
+        Assert.All(waits[..4], w => Assert.Equal(TimeSpan.Zero, w));
+        Assert.InRange(waits[4]!.Value, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1));   // one token short
+        Assert.InRange(waits[5]!.Value, TimeSpan.FromMilliseconds(1500), TimeSpan.FromSeconds(2));  // two short: first come, first served
+    }
+
+    [Fact]
+    public async Task A_token_given_back_is_the_next_callers()
+    {
+        var limiter = new RedisPaymentsRateLimiter(fixture.Redis);
+        var bucket = new PaymentsRateLimitBucket(Guid.NewGuid().ToString("N"), requestsPerSecond: 1, burst: 1);
+
+        TimeSpan? first = await limiter.ReserveAsync(bucket, default);
+        await limiter.ReturnAsync(bucket);
+        TimeSpan? second = await limiter.ReserveAsync(bucket, default);
+
+        Assert.Equal(TimeSpan.Zero, first);
+        Assert.Equal(TimeSpan.Zero, second);
+    }
+
+    [Fact]
+    public async Task The_api_key_never_reaches_redis_only_its_fingerprint()
+    {
+        await using FakePaymentsApi api = await FakePaymentsApi.StartAsync();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConnectionMultiplexer>(fixture.Redis);
+        services.AddPaymentsClient(o => { o.BaseAddress = api.BaseAddress; o.ApiKey = api.ApiKey; }).UseRedisRateLimit();
+        await using ServiceProvider provider = services.BuildServiceProvider();
+
+        // The bucket key expires as soon as the bucket is full again, so record every key written as it happens.
+        IServer server = fixture.Redis.GetServer(fixture.Redis.GetEndPoints()[0]);
+        await server.ExecuteAsync("CONFIG", "SET", "notify-keyspace-events", "Kh");
+        var written = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        ISubscriber subscriber = fixture.Redis.GetSubscriber();
+        await subscriber.SubscribeAsync(RedisChannel.Pattern("__keyspace@0__:payments:ratelimit:*"), (channel, _) => written.Enqueue(channel.ToString()));
+
+        await provider.GetRequiredService<IPaymentsClient>().ChargeAsync(
+            new ChargeRequest { Amount = 100, Currency = "usd", CustomerId = TestCustomers.Default, PaymentMethodId = TestPaymentMethods.Succeeds },
+            CancellationToken.None);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (written.IsEmpty && clock.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(20);
+        }
+
+        await subscriber.UnsubscribeAllAsync();
+        Assert.False(written.IsEmpty, "no rate-limit key was written within 10 s of the charge");
+        Assert.All(written, key => Assert.DoesNotContain(api.ApiKey, key, StringComparison.Ordinal));
+        foreach (RedisKey key in server.Keys(pattern: "payments:ratelimit:*"))
+        {
+            Assert.DoesNotContain(api.ApiKey, key.ToString(), StringComparison.Ordinal);
+            foreach (HashEntry entry in await fixture.Redis.GetDatabase().HashGetAllAsync(key))
+            {
+                Assert.DoesNotContain(api.ApiKey, entry.Value.ToString(), StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task While_redis_is_down_it_answers_null_at_once_and_warns_once_then_recovers()
+    {
+        await using RedisServer server = await RedisServer.StartAsync();
+        await using ConnectionMultiplexer redis = await ConnectionMultiplexer.ConnectAsync(server.ConnectionString);
+        var warnings = new WarningCounter();
+        using var loggers = LoggerFactory.Create(l => l.AddProvider(warnings));
+        var limiter = new RedisPaymentsRateLimiter(redis, new RedisRateLimitOptions { RetryInterval = TimeSpan.FromMilliseconds(100) }, logger: loggers.CreateLogger<RedisPaymentsRateLimiter>());
+        var bucket = new PaymentsRateLimitBucket(Guid.NewGuid().ToString("N"), requestsPerSecond: 100, burst: 100);
+        Assert.Equal(TimeSpan.Zero, await limiter.ReserveAsync(bucket, default));
+
+        await server.KillAsync();
+        var down = new List<TimeSpan?>();
+        for (int i = 0; i < 50; i++)
+        {
+            down.Add(await limiter.ReserveAsync(bucket, default).AsTask().WaitAsync(TimeSpan.FromSeconds(2)));
+        }
+
+        await server.RestartAsync();
+        TimeSpan? back = await WhenAnsweringAsync(limiter, bucket);
+
+        Assert.All(down, w => Assert.Null(w));
+        Assert.Equal(1, warnings.RedisUnavailable);
+        Assert.Equal(TimeSpan.Zero, back);
+    }
+
+    private static async Task<TimeSpan?> WhenAnsweringAsync(RedisPaymentsRateLimiter limiter, PaymentsRateLimitBucket bucket)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            if (await limiter.ReserveAsync(bucket, default) is { } wait)
+            {
+                return wait;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("the limiter did not use Redis again within 20 s of its restart");
+    }
+}
