@@ -38,22 +38,40 @@ namespace System.IO
     {
         extension(Stream stream)
         {
-            public ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken)
-            {
-                if (MemoryMarshal.TryGetArray((ReadOnlyMemory<byte>)buffer, out ArraySegment<byte> segment))
-                {
-                    return new ValueTask<int>(stream.ReadAsync(segment.Array!, segment.Offset, segment.Count, cancellationToken));
-                }
-
-                return ReadCopied(stream, buffer, cancellationToken);
-            }
+            // .NET Framework's network streams may ignore the token once a read is pending, which would let a
+            // stalled body outlive the attempt timeout; closing the stream on cancellation ends the read there
+            // too, and it ends as cancellation, as it does on .NET 8.
+            public ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken) =>
+                new(ReadCancellable(stream, buffer, cancellationToken));
         }
 
-        private static async ValueTask<int> ReadCopied(Stream stream, Memory<byte> buffer, CancellationToken cancellationToken)
+        private static async Task<int> ReadCancellable(Stream stream, Memory<byte> buffer, CancellationToken cancellationToken)
         {
-            byte[] copy = new byte[buffer.Length];
-            int read = await stream.ReadAsync(copy, 0, copy.Length, cancellationToken).ConfigureAwait(false);
-            copy.AsSpan(0, read).CopyTo(buffer.Span);
+            cancellationToken.ThrowIfCancellationRequested();
+            bool direct = MemoryMarshal.TryGetArray((ReadOnlyMemory<byte>)buffer, out ArraySegment<byte> segment);
+            if (!direct)
+            {
+                segment = new ArraySegment<byte>(new byte[buffer.Length]);
+            }
+
+            int read;
+            using (cancellationToken.Register(static s => ((Stream)s!).Dispose(), stream))
+            {
+                try
+                {
+                    read = await stream.ReadAsync(segment.Array!, segment.Offset, segment.Count, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is not OperationCanceledException)
+                {
+                    throw new OperationCanceledException("The read was canceled.", ex, cancellationToken);
+                }
+            }
+
+            if (!direct)
+            {
+                segment.AsSpan(0, read).CopyTo(buffer.Span);
+            }
+
             return read;
         }
     }

@@ -1,6 +1,7 @@
 // FakePaymentsApi in a process of its own, driven over stdin/stdout one line at a time:
 //   started:  "ready <base address> <api key>"
-//   commands: "fail-next <count> <status>", "rate-limit-next <seconds> <count>", "charge-then-fail <count> <status>",
+//   commands: "fail-next <count> <status>", "rate-limit-next <seconds> <count>", "delay-next <seconds> <count>",
+//             "charge-then-fail <count> <status>",
 //             "register-webhook <url> <secret>" each answer "ok"; "posts" answers "posts <key> <key> ..." (the
 //             idempotency key of every POST, in order); "charges" answers "charges <n>"; "deliveries" answers
 //             "deliveries <n>" then n lines "<event type> <charge id> <signature> <base64 body>".
@@ -22,6 +23,7 @@ while (await Console.In.ReadLineAsync(deadline.Token) is { } line)
     {
         ["fail-next", var count, var status] => Ok(api.Faults.FailNext(Int(count), Int(status))),
         ["rate-limit-next", var seconds, var count] => Ok(api.Faults.RateLimitNext(TimeSpan.FromSeconds(Int(seconds)), Int(count))),
+        ["delay-next", var seconds, var count] => Ok(api.Faults.DelayNext(TimeSpan.FromSeconds(Int(seconds)), Int(count))),
         ["charge-then-fail", var count, var status] => Ok(api.Faults.ChargeThenFail(Int(count), Int(status))),
         ["register-webhook", var url, var secret] => Ok(api.Webhooks.Register(new Uri(url), secret)),
         ["posts"] => "posts " + string.Join(' ', api.Requests.Where(r => r.Method == "POST").Select(r => r.IdempotencyKey ?? "-")),

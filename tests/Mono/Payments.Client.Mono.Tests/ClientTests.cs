@@ -87,6 +87,24 @@ public sealed class ClientTests
     }
 
     [Fact]
+    public async Task An_attempt_that_hangs_times_out_and_is_retried_with_the_same_key()
+    {
+        using FakeApiProcess api = await FakeApiProcess.StartAsync();
+        await api.SendAsync("delay-next 60 1");
+        using ServiceProvider provider = Services(api, attemptTimeout: TimeSpan.FromSeconds(1));
+
+        var clock = Stopwatch.StartNew();
+        ChargeResult result = await provider.GetRequiredService<IPaymentsClient>().ChargeAsync(Charge("pm_test_succeeds"));
+        clock.Stop();
+
+        // The held response would take 60 s; the 1 s attempt timeout must end it on Mono's HttpClient too.
+        Assert.Equal(2, result.Attempts);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed.TotalSeconds} s: the attempt timeout did not end the held request");
+        Assert.Equal($"posts {result.IdempotencyKey} {result.IdempotencyKey}", await api.SendAsync("posts"));
+        Assert.Equal("charges 1", await api.SendAsync("charges"));
+    }
+
+    [Fact]
     public async Task A_charge_that_succeeded_before_the_response_failed_is_replayed_not_charged_twice()
     {
         using FakeApiProcess api = await FakeApiProcess.StartAsync();
@@ -140,7 +158,7 @@ public sealed class ClientTests
         PaymentMethodId = paymentMethod,
     };
 
-    internal static ServiceProvider Services(FakeApiProcess api, string? apiKey = null)
+    internal static ServiceProvider Services(FakeApiProcess api, string? apiKey = null, TimeSpan? attemptTimeout = null)
     {
         var services = new ServiceCollection();
         services.AddPaymentsClient(options =>
@@ -149,6 +167,7 @@ public sealed class ClientTests
             options.ApiKey = apiKey ?? api.ApiKey;
             options.Retry.BaseDelay = TimeSpan.FromMilliseconds(50);
             options.Retry.MaxDelay = TimeSpan.FromSeconds(5);
+            options.AttemptTimeout = attemptTimeout ?? options.AttemptTimeout;
         });
         return services.BuildServiceProvider();
     }
