@@ -10,16 +10,10 @@ namespace Payments.Client.Webhooks.AspNetCore;
 
 /// <summary>
 /// One webhook request: read the raw body once (bounded), verify, deduplicate, dispatch. Status codes:
-<<<<<<< HEAD
 /// 200 handled, duplicate or unknown type; 400 malformed signature header or payload, or a body that
 /// ended early; 401 missing or wrong signature; 408 the body arrived too slowly; 413 too large; 415 not
-/// JSON; 503 the same event is being handled right now (with Retry-After); 500 a handler threw.
-/// Handlers never run for a request that is not 200-bound.
-=======
-/// 200 handled, duplicate or unknown type; 400 malformed signature header or payload; 401 missing or
-/// wrong signature; 413 too large; 415 not JSON; 503 the same event is being handled right now
-/// or the deduplication store cannot answer (with Retry-After); 500 a handler threw. Handlers never run for a request that is not 200-bound.
->>>>>>> redis
+/// JSON; 503 the same event is being handled right now, or the deduplication store cannot answer (with
+/// Retry-After); 500 a handler threw. Handlers never run for a request that is not 200-bound.
 /// </summary>
 internal static class WebhookEndpoint
 {
