@@ -55,6 +55,5 @@ internal sealed class ClientCore
         new(operation, method, uri, body, idempotencyKey, Time.GetTimestamp() + (long)(OverallTimeout.TotalSeconds * Time.TimestampFrequency), cancellationToken);
 
     /// <summary>Runs one call; see <see cref="CallRunner"/>.</summary>
-    public Task<TResult> RunAsync<TResult>(HttpClient http, CallState call, Func<Charge, string?, CallState, TResult> shape) =>
-        _runner.RunAsync(http, call, shape);
+    public Task<ChargeResult> RunAsync(HttpClient http, CallState call) => _runner.RunAsync(http, call);
 }

@@ -50,11 +50,11 @@ public sealed class PaymentsClient : IPaymentsClient
         ChargeRequestWriter.Write(body, request, idempotencyKey, _core.WireFormat);
 
         CallState call = _core.NewCall("charge", HttpMethod.Post, _core.ChargeUri, body.WrittenMemory, idempotencyKey, cancellationToken);
-        return _core.RunAsync(_http, call, static (charge, requestId, call) => new ChargeResult(charge, call.IdempotencyKey!, requestId, call.Attempts));
+        return _core.RunAsync(_http, call);
     }
 
     /// <inheritdoc/>
-    public Task<Charge> GetChargeAsync(string chargeId, CancellationToken cancellationToken = default)
+    public Task<ChargeResult> GetChargeAsync(string chargeId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(chargeId);
         if (chargeId is "." or "..")
@@ -65,7 +65,7 @@ public sealed class PaymentsClient : IPaymentsClient
 
         var uri = new Uri(_core.ChargesBaseUri, Uri.EscapeDataString(chargeId));
         CallState call = _core.NewCall("get_charge", HttpMethod.Get, uri, ReadOnlyMemory<byte>.Empty, null, cancellationToken);
-        return _core.RunAsync(_http, call, static (charge, _, _) => charge);
+        return _core.RunAsync(_http, call);
     }
 
     /// <summary>The client's clock, so helpers such as <see cref="PaymentsClientExtensions.WaitForCompletionAsync(IPaymentsClient, string, TimeSpan, CancellationToken)"/> wait on it too.</summary>

@@ -11,6 +11,10 @@ public static class PaymentsClientExtensions
     /// reads) until the charge is terminal (succeeded or failed) or <paramref name="timeout"/> passes.
     /// Webhooks tell you sooner; this is the reconciliation path the API recommends when money depends on it.
     /// </summary>
+    /// <remarks>
+    /// A polling helper, so it returns the last charge read rather than a <see cref="ChargeResult"/>: the request id and
+    /// attempts of one read among several say little. Call <see cref="IPaymentsClient.GetChargeAsync"/> when you need them.
+    /// </remarks>
     /// <param name="client">The client.</param>
     /// <param name="chargeId">The charge to watch.</param>
     /// <param name="timeout">How long to keep polling.</param>
@@ -49,7 +53,7 @@ public static class PaymentsClientExtensions
         TimeSpan pause = FirstPoll;
         while (true)
         {
-            Charge charge = await client.GetChargeAsync(chargeId, cancellationToken).ConfigureAwait(false);
+            Charge charge = (await client.GetChargeAsync(chargeId, cancellationToken).ConfigureAwait(false)).Charge;
             TimeSpan left = timeout - time.GetElapsedTime(started);
             if (charge.Status.IsTerminal || left <= TimeSpan.Zero)
             {

@@ -137,6 +137,8 @@ public sealed class ChargeTests
         using JsonDocument json = JsonDocument.Parse(found.Out);
         Assert.Equal(id, json.RootElement.GetProperty("charge").GetProperty("id").GetString());
         Assert.False(json.RootElement.TryGetProperty("idempotency_key", out _));
+        Assert.False(string.IsNullOrEmpty(json.RootElement.GetProperty("request_id").GetString()), "a read reports its request id");
+        Assert.Equal(1, json.RootElement.GetProperty("attempts").GetInt32());
         Assert.Equal(1, missing.ExitCode);
         Assert.Contains("NotFoundException, HTTP 404 charge_not_found", Assert.Single(missing.ErrorLines), StringComparison.Ordinal);
     }

@@ -57,7 +57,7 @@ public sealed class FakeTests
         Assert.Equal("charge.succeeded", webhook.RootElement.GetProperty("type").GetString());
         Assert.Equal(200, webhook.RootElement.GetProperty("status").GetInt32());
         Assert.Equal(1, receiver.Handled.Count);
-        Assert.Contains(output.Lines, l => l.Contains("\"request\"", StringComparison.Ordinal) && l.Contains(charged.IdempotencyKey, StringComparison.Ordinal));
+        Assert.Contains(output.Lines, l => l.Contains("\"request\"", StringComparison.Ordinal) && l.Contains(charged.IdempotencyKey!, StringComparison.Ordinal));
     }
 
     [Fact]

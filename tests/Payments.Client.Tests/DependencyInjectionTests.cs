@@ -133,8 +133,8 @@ public class DependencyInjectionTests
         using ServiceProvider provider = services.BuildServiceProvider();
         IPaymentsClientFactory factory = provider.GetRequiredService<IPaymentsClientFactory>();
 
-        Charge eu = await factory.CreateClient("eu").GetChargeAsync("ch_1");
-        Charge us = await factory.CreateClient("us").GetChargeAsync("ch_1");
+        Charge eu = (await factory.CreateClient("eu").GetChargeAsync("ch_1")).Charge;
+        Charge us = (await factory.CreateClient("us").GetChargeAsync("ch_1")).Charge;
 
         Assert.Equal(("eur", "usd"), (eu.Currency, us.Currency));
         Assert.Contains("'nope'", Assert.Throws<InvalidOperationException>(() => factory.CreateClient("nope")).Message);
@@ -164,7 +164,7 @@ public class DependencyInjectionTests
             .ConfigurePrimaryHttpMessageHandler(() => mock);
         using ServiceProvider provider = services.BuildServiceProvider();
 
-        Charge charge = await provider.GetRequiredService<IPaymentsClient>().GetChargeAsync("ch_1");
+        Charge charge = (await provider.GetRequiredService<IPaymentsClient>().GetChargeAsync("ch_1")).Charge;
 
         Assert.Equal("ch_1", charge.Id);
     }
@@ -193,10 +193,10 @@ public class OptionsReloadTests
         services.AddPaymentsClient(config.GetSection("Payments")).ConfigurePrimaryHttpMessageHandler(() => mock);
         using ServiceProvider provider = services.BuildServiceProvider();
 
-        Charge before = await provider.GetRequiredService<IPaymentsClient>().GetChargeAsync("ch_1");
+        Charge before = (await provider.GetRequiredService<IPaymentsClient>().GetChargeAsync("ch_1")).Charge;
         config["Payments:ApiKey"] = "sk_test_new";
         ((IConfigurationRoot)config).Reload();
-        Charge after = await provider.GetRequiredService<IPaymentsClient>().GetChargeAsync("ch_1");
+        Charge after = (await provider.GetRequiredService<IPaymentsClient>().GetChargeAsync("ch_1")).Charge;
 
         Assert.Equal(("old", "new"), (before.Currency, after.Currency));
     }

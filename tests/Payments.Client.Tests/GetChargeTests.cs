@@ -11,7 +11,7 @@ public class GetChargeTests
         var api = new TestClient();
         api.Script("https://api.example.com/v1/payments/charges/ch_2kF8xLmN4qRs", TestClient.Json(HttpStatusCode.OK, Fixture.Read("v1-pending-response.json")));
 
-        Charge charge = await api.Client.GetChargeAsync("ch_2kF8xLmN4qRs");
+        Charge charge = (await api.Client.GetChargeAsync("ch_2kF8xLmN4qRs")).Charge;
 
         Assert.Equal("ch_2kF8xLmN4qRs", charge.Id);
         Assert.Equal(ChargeStatus.Pending, charge.Status);
@@ -50,7 +50,7 @@ public class GetChargeTests
         var api = new TestClient(o => o.ApiKey = TestClient.LiveKey);
         api.Script("https://api.example.com/v1/payments/charges/string", TestClient.Json(HttpStatusCode.OK, Fixture.Read("enveloped-charge-response.json")));
 
-        Charge charge = await api.Client.GetChargeAsync("string");
+        Charge charge = (await api.Client.GetChargeAsync("string")).Charge;
 
         Assert.Equal("link", charge.Kind);
     }

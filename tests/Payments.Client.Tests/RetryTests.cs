@@ -21,7 +21,7 @@ public class RetryTests
 
         Assert.Equal(3, api.Attempts.Count);
         Assert.All(api.Attempts, a => Assert.Equal(result.IdempotencyKey, a.IdempotencyKey));
-        Assert.All(api.Attempts, a => Assert.Contains(result.IdempotencyKey, a.Body));
+        Assert.All(api.Attempts, a => Assert.Contains(result.IdempotencyKey!, a.Body));
         Assert.Equal(3, result.Attempts);
     }
 
@@ -306,9 +306,10 @@ public class RetryTests
         var api = new TestClient();
         api.Script("https://api.example.com/v1/payments/charges/ch_1", TestClient.Error(502, "processing_error"), TestClient.Ok());
 
-        Charge charge = await api.Run(() => api.Client.GetChargeAsync("ch_1"));
+        ChargeResult read = await api.Run(() => api.Client.GetChargeAsync("ch_1"));
 
-        Assert.Equal("ch_1", charge.Id);
+        Assert.Equal("ch_1", read.Charge.Id);
+        Assert.Null(read.IdempotencyKey);
         Assert.Equal(2, api.Attempts.Count);
         Assert.All(api.Attempts, a => Assert.Null(a.IdempotencyKey));
         Assert.All(api.Attempts, a => Assert.Equal(HttpMethod.Get, a.Method));

@@ -39,6 +39,8 @@ internal sealed class WebhookHost : IAsyncDisposable
 
     public HttpClient Http { get; } = new();
 
+    public IServiceProvider Services => _app.Services;
+
     public static async Task<WebhookHost> StartAsync(int maxBodyBytes = PaymentsWebhookReceiver.DefaultMaxBodyBytes)
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();

@@ -8,8 +8,9 @@ namespace Payments.Cli.Api;
 /// <summary>How a charge, and a failed call, read in a terminal and in <c>--json</c>.</summary>
 internal static class ChargeOutput
 {
-    public static IEnumerable<string> Text(Charge charge, ApiTarget target, ChargeResult? result)
+    public static IEnumerable<string> Text(ChargeResult result, ApiTarget target)
     {
+        Charge charge = result.Charge;
         yield return $"Charge {charge.Id}: {charge.Status}";
         yield return $"  amount           {Amount(charge)}";
         yield return $"  customer         {charge.CustomerId ?? "-"}";
@@ -20,27 +21,31 @@ internal static class ChargeOutput
         }
 
         yield return $"  created          {charge.CreatedAt?.ToString("u", CultureInfo.InvariantCulture) ?? "-"}";
-        if (result is not null)
+        if (result.IdempotencyKey is not null)
         {
-            yield return $"  idempotency key  {result.IdempotencyKey}";
-            yield return $"  request id       {result.RequestId ?? "-"}";
-            yield return $"  attempts         {result.Attempts}";
+            // Only a charge has a key; only a key can be replayed.
+            yield return $"  idempotency key  {result.IdempotencyKey}{(result.Replayed ? " (replayed: the API answered with the response stored for this key)" : string.Empty)}";
         }
+
+        yield return $"  request id       {result.RequestId ?? "-"}";
+        yield return $"  attempts         {result.Attempts}";
 
         yield return $"  api              {target.BaseAddress}{(target.IsInProcessFake ? $" (an in-process fake: {ApiTarget.BaseAddressVariable} is not set)" : string.Empty)}";
     }
 
-    public static string Json(Charge charge, ChargeResult? result) => JsonText.Write(writer =>
+    public static string Json(ChargeResult result) => JsonText.Write(writer =>
     {
         writer.WriteStartObject();
         writer.WritePropertyName("charge");
-        WriteCharge(writer, charge);
-        if (result is not null)
+        WriteCharge(writer, result.Charge);
+        if (result.IdempotencyKey is not null)
         {
             writer.WriteString("idempotency_key", result.IdempotencyKey);
-            JsonText.WriteNullable(writer, "request_id", result.RequestId);
-            writer.WriteNumber("attempts", result.Attempts);
+            writer.WriteBoolean("replayed", result.Replayed);
         }
+
+        JsonText.WriteNullable(writer, "request_id", result.RequestId);
+        writer.WriteNumber("attempts", result.Attempts);
 
         writer.WriteEndObject();
     });

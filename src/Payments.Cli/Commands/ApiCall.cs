@@ -11,7 +11,7 @@ internal static class ApiCall
         string operation,
         string wireFormat,
         bool json,
-        Func<ApiTarget, CancellationToken, Task<(Charge Charge, ChargeResult? Result)>> call,
+        Func<ApiTarget, CancellationToken, Task<ChargeResult>> call,
         CancellationToken cancellationToken)
     {
         ApiTarget target = await ApiTarget.OpenAsync(console, wireFormat, cancellationToken).ConfigureAwait(false);
@@ -19,14 +19,14 @@ internal static class ApiCall
         {
             try
             {
-                (Charge charge, ChargeResult? result) = await call(target, cancellationToken).ConfigureAwait(false);
+                ChargeResult result = await call(target, cancellationToken).ConfigureAwait(false);
                 if (json)
                 {
-                    console.WriteLine(ChargeOutput.Json(charge, result));
+                    console.WriteLine(ChargeOutput.Json(result));
                 }
                 else
                 {
-                    foreach (string line in ChargeOutput.Text(charge, target, result))
+                    foreach (string line in ChargeOutput.Text(result, target))
                     {
                         console.WriteLine(line);
                     }

@@ -50,11 +50,7 @@ internal static class ChargeCommand
                 "charge",
                 parse.GetValue(wireFormat)!,
                 parse.GetValue(json),
-                async (target, ct) =>
-                {
-                    ChargeResult result = await target.Client.ChargeAsync(request, ct).ConfigureAwait(false);
-                    return (result.Charge, result);
-                },
+                (target, ct) => target.Client.ChargeAsync(request, ct),
                 cancellationToken);
         });
         return command;

@@ -20,7 +20,7 @@ internal static class GetCommand
             "get",
             "v1",
             parse.GetValue(json),
-            async (target, ct) => ((Charge)await target.Client.GetChargeAsync(parse.GetValue(id)!, ct).ConfigureAwait(false), (ChargeResult?)null),
+            (target, ct) => target.Client.GetChargeAsync(parse.GetValue(id)!, ct),
             cancellationToken));
         return command;
     }

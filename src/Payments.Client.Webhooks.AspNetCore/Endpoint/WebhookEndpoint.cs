@@ -23,20 +23,21 @@ internal static class WebhookEndpoint
         ILogger logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Payments.Client.Webhooks");
         (PaymentsWebhookOptions options, PaymentsWebhookReceiver receiver) = services.GetRequiredService<ReceiverCache>().Current;
         HttpRequest request = context.Request;
+        using DeliveryTelemetry telemetry = services.GetRequiredService<WebhookTelemetry>().StartDelivery();
 
         if (!IsJson(request.ContentType))
         {
-            await RejectAsync(context, logger, StatusCodes.Status415UnsupportedMediaType, request.ContentType is null ? "no Content-Type" : "Content-Type is not application/json").ConfigureAwait(false);
+            await RejectAsync(context, logger, telemetry, "unsupported_media_type", StatusCodes.Status415UnsupportedMediaType, request.ContentType is null ? "no Content-Type" : "Content-Type is not application/json").ConfigureAwait(false);
             return;
         }
 
         if (request.ContentLength > options.MaxBodyBytes)
         {
-            await RejectAsync(context, logger, StatusCodes.Status413PayloadTooLarge, $"Content-Length {request.ContentLength} is over the {options.MaxBodyBytes}-byte limit").ConfigureAwait(false);
+            await RejectAsync(context, logger, telemetry, "too_large", StatusCodes.Status413PayloadTooLarge, $"Content-Length {request.ContentLength} is over the {options.MaxBodyBytes}-byte limit").ConfigureAwait(false);
             return;
         }
 
-        PooledBody? read = await TryReadBodyAsync(context, logger, options.MaxBodyBytes).ConfigureAwait(false);
+        PooledBody? read = await TryReadBodyAsync(context, logger, telemetry, options.MaxBodyBytes).ConfigureAwait(false);
         if (read is not { } body)
         {
             return;
@@ -47,7 +48,7 @@ internal static class WebhookEndpoint
         {
             if (body.TooLarge)
             {
-                await RejectAsync(context, logger, StatusCodes.Status413PayloadTooLarge, $"body is over the {options.MaxBodyBytes}-byte limit").ConfigureAwait(false);
+                await RejectAsync(context, logger, telemetry, "too_large", StatusCodes.Status413PayloadTooLarge, $"body is over the {options.MaxBodyBytes}-byte limit").ConfigureAwait(false);
                 return;
             }
 
@@ -55,16 +56,17 @@ internal static class WebhookEndpoint
             {
                 StringValues signature = request.Headers[PaymentsWebhookReceiver.SignatureHeaderName];
                 paymentsEvent = receiver.VerifyAndParse(body.Bytes, signature.Count == 0 ? null : signature[0]);
+                telemetry.Verified(paymentsEvent);
             }
             catch (WebhookVerificationException ex)
             {
-                await RejectAsync(context, logger, StatusFor(ex.Reason), ex.Reason.ToString()).ConfigureAwait(false);
+                await RejectAsync(context, logger, telemetry, DeliveryTelemetry.ReasonFor(ex.Reason), StatusFor(ex.Reason), ex.Reason.ToString()).ConfigureAwait(false);
                 return;
             }
         }
 
         // The buffer is back in the pool before handlers run: a slow handler holds the event, not the bytes.
-        await DeliverAsync(context, logger, options, paymentsEvent).ConfigureAwait(false);
+        await DeliverAsync(context, logger, telemetry, options, paymentsEvent).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -72,7 +74,7 @@ internal static class WebhookEndpoint
     /// tripping is 413 like ours, a body slower than the server's minimum data rate 408, a body that ends
     /// early or is malformed 400; a sender that is gone gets nothing. One Information line, no stack trace.
     /// </summary>
-    private static async Task<PooledBody?> TryReadBodyAsync(HttpContext context, ILogger logger, int maxBodyBytes)
+    private static async Task<PooledBody?> TryReadBodyAsync(HttpContext context, ILogger logger, DeliveryTelemetry telemetry, int maxBodyBytes)
     {
         // The server's limit becomes the documented one, so a MaxBodyBytes above the server's default
         // (Kestrel: 30,000,000) is reachable. Read-only once something has started reading the body.
@@ -90,34 +92,37 @@ internal static class WebhookEndpoint
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            await RejectAsync(context, logger, StatusCodes.Status413PayloadTooLarge, $"body is over the {maxBodyBytes}-byte limit").ConfigureAwait(false);
+            await RejectAsync(context, logger, telemetry, "too_large", StatusCodes.Status413PayloadTooLarge, $"body is over the {maxBodyBytes}-byte limit").ConfigureAwait(false);
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status408RequestTimeout)
         {
-            await AnswerUnreadBodyAsync(context, logger, StatusCodes.Status408RequestTimeout, "the body arrived too slowly").ConfigureAwait(false);
+            await AnswerUnreadBodyAsync(context, logger, telemetry, "timeout", StatusCodes.Status408RequestTimeout, "the body arrived too slowly").ConfigureAwait(false);
         }
         catch (BadHttpRequestException)
         {
-            await AnswerUnreadBodyAsync(context, logger, StatusCodes.Status400BadRequest, "the body ended early or is malformed").ConfigureAwait(false);
+            await AnswerUnreadBodyAsync(context, logger, telemetry, "incomplete_body", StatusCodes.Status400BadRequest, "the body ended early or is malformed").ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is ConnectionResetException || (ex is IOException && context.RequestAborted.IsCancellationRequested))
         {
             // Aborting tells the server the body will never be read, so it does not try to drain it.
             Log.SenderGone(logger, "the connection closed mid-body");
+            telemetry.Rejected("sender_gone", statusCode: null);
             context.Abort();
         }
 
         return null;
     }
 
-    private static async Task AnswerUnreadBodyAsync(HttpContext context, ILogger logger, int status, string reason)
+    private static async Task AnswerUnreadBodyAsync(HttpContext context, ILogger logger, DeliveryTelemetry telemetry, string code, int status, string reason)
     {
         if (context.RequestAborted.IsCancellationRequested)
         {
             Log.SenderGone(logger, reason);
+            telemetry.Rejected(code, statusCode: null);
             return;
         }
 
+        telemetry.Rejected(code, status);
         Log.BodyNotReceived(logger, reason, status);
         try
         {
@@ -129,7 +134,7 @@ internal static class WebhookEndpoint
         }
     }
 
-    private static async Task DeliverAsync(HttpContext context, ILogger logger, PaymentsWebhookOptions options, PaymentsEvent paymentsEvent)
+    private static async Task DeliverAsync(HttpContext context, ILogger logger, DeliveryTelemetry telemetry, PaymentsWebhookOptions options, PaymentsEvent paymentsEvent)
     {
         IWebhookDeduplicationStore store = context.RequestServices.GetRequiredService<IWebhookDeduplicationStore>();
         DeduplicationClaim? claim = await DeduplicationGuard.TryClaimAsync(context, logger, store, paymentsEvent).ConfigureAwait(false);
@@ -142,28 +147,33 @@ internal static class WebhookEndpoint
         {
             case DeduplicationStatus.AlreadyHandled:
                 Log.Duplicate(logger, paymentsEvent.Id, paymentsEvent.Type);
+                telemetry.Duplicate(paymentsEvent, "already_handled", StatusCodes.Status200OK);
                 await WriteAsync(context, StatusCodes.Status200OK, """{"received":true,"duplicate":true}""").ConfigureAwait(false);
                 return;
             case DeduplicationStatus.InProgress:
                 // Not 2xx: if the delivery that holds the claim fails, this one must be retried.
                 Log.InProgress(logger, paymentsEvent.Id, paymentsEvent.Type);
+                telemetry.Duplicate(paymentsEvent, "in_progress", StatusCodes.Status503ServiceUnavailable);
                 context.Response.Headers.RetryAfter = "10";
                 await WriteAsync(context, StatusCodes.Status503ServiceUnavailable, """{"received":false,"reason":"in_progress"}""").ConfigureAwait(false);
                 return;
         }
 
+        long started = telemetry.HandlersStarting();
         try
         {
             await EventDispatcher.DispatchAsync(context.RequestServices, paymentsEvent, context.RequestAborted).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
+            telemetry.HandlersFinished(paymentsEvent, started, ex);
             await store.AbandonAsync(claim, CancellationToken.None).ConfigureAwait(false);
             Log.HandlerFailed(logger, paymentsEvent.Id, paymentsEvent.Type, ex);
             await WriteAsync(context, StatusCodes.Status500InternalServerError, """{"received":false,"reason":"handler_failed"}""").ConfigureAwait(false);
             return;
         }
 
+        telemetry.HandlersFinished(paymentsEvent, started, failure: null);
         await store.CompleteAsync(claim, options.DeduplicationWindow, CancellationToken.None).ConfigureAwait(false);
         Log.Handled(logger, paymentsEvent.Id, paymentsEvent.Type);
         await WriteAsync(context, StatusCodes.Status200OK, """{"received":true}""").ConfigureAwait(false);
@@ -180,9 +190,10 @@ internal static class WebhookEndpoint
         _ => StatusCodes.Status400BadRequest,
     };
 
-    private static Task RejectAsync(HttpContext context, ILogger logger, int status, string reason)
+    private static Task RejectAsync(HttpContext context, ILogger logger, DeliveryTelemetry telemetry, string code, int status, string reason)
     {
         Log.Rejected(logger, status, reason);
+        telemetry.Rejected(code, status);
         return WriteAsync(context, status, $$"""{"received":false,"reason":"{{reason}}"}""");
     }
 

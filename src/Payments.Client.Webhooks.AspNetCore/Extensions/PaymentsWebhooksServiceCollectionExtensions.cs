@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -47,6 +48,7 @@ public static class PaymentsWebhooksServiceCollectionExtensions
         services.TryAddSingleton<IWebhookDeduplicationStore>(sp => new InMemoryWebhookDeduplicationStore(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ReceiverCache>();
         services.TryAddSingleton(new WebhookBodyReader(ArrayPool<byte>.Shared));
+        services.TryAddSingleton(sp => new WebhookTelemetry(sp.GetService<IMeterFactory>(), sp.GetRequiredService<TimeProvider>()));
         return new PaymentsWebhooksBuilder(services);
     }
 }

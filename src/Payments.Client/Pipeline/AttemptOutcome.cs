@@ -26,6 +26,9 @@ internal sealed class AttemptOutcome
 
     public string? RequestId { get; private init; }
 
+    /// <summary>The response carried <c>Idempotent-Replayed: true</c>: the API answered with the response it stored for the key.</summary>
+    public bool Replayed { get; private init; }
+
     /// <summary>The charge, for <see cref="OutcomeKind.Success"/>; the live charge's id is kept for <see cref="OutcomeKind.LivemodeMismatch"/>.</summary>
     public Charge? Charge { get; private init; }
 
@@ -35,8 +38,8 @@ internal sealed class AttemptOutcome
     /// <summary>The exception behind a transport failure, timeout or unreadable body.</summary>
     public Exception? Cause { get; private init; }
 
-    public static AttemptOutcome Success(Charge charge, int status, string? requestId) =>
-        new(OutcomeKind.Success) { Charge = charge, StatusCode = status, RequestId = requestId };
+    public static AttemptOutcome Success(Charge charge, int status, string? requestId, bool replayed) =>
+        new(OutcomeKind.Success) { Charge = charge, StatusCode = status, RequestId = requestId, Replayed = replayed };
 
     public static AttemptOutcome ApiError(int status, ApiError? error, string? requestId, TimeSpan? retryAfter) =>
         new(OutcomeKind.ApiError) { StatusCode = status, Error = error, RequestId = requestId, RetryAfter = retryAfter };

@@ -7,8 +7,8 @@ using Polly.Timeout;
 namespace Payments.Client.Pipeline;
 
 /// <summary>
-/// Runs one call through the pipeline, under a call span, and ends it: the charge shaped into the caller's
-/// result, or the exception <see cref="OutcomeRules"/> gives for how the call ended. Logs and metrics
+/// Runs one call through the pipeline, under a call span, and ends it: the charge with how it was delivered
+/// (the same <see cref="ChargeResult"/> for a charge and a read), or the exception <see cref="OutcomeRules"/> gives for how the call ended. Logs and metrics
 /// record each call once.
 /// </summary>
 internal sealed class CallRunner(
@@ -20,7 +20,7 @@ internal sealed class CallRunner(
     TimeSpan attemptTimeout,
     TimeSpan overallTimeout)
 {
-    public async Task<TResult> RunAsync<TResult>(HttpClient http, CallState call, Func<Charge, string?, CallState, TResult> shape)
+    public async Task<ChargeResult> RunAsync(HttpClient http, CallState call)
     {
         long started = time.GetTimestamp();
         using Activity? activity = PaymentsTelemetry.ActivitySource.StartActivity("Payments " + call.Operation, ActivityKind.Internal);
@@ -36,7 +36,8 @@ internal sealed class CallRunner(
             activity?.SetTag("payments.charge_id", charge.Id);
             Log.CallSucceeded(logger, call.Operation, charge.Id, charge.Status.ToString(), call.Attempts, call.IdempotencyKey ?? "none", outcome.RequestId ?? "none");
             RecordCall(call, "success", started);
-            return shape(charge, outcome.RequestId, call);
+            activity?.SetTag("payments.replayed", outcome.Replayed);
+            return new ChargeResult(charge, call.IdempotencyKey, outcome.RequestId, call.Attempts) { Replayed = outcome.Replayed };
         }
 
         Exception error = OutcomeRules.ToException(outcome, call, attemptTimeout, overallTimeout);

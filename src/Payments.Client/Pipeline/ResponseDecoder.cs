@@ -17,7 +17,7 @@ internal sealed class ResponseDecoder
         _testKey = testKey;
     }
 
-    public AttemptOutcome Decode(ReadOnlySpan<byte> body, int status, string? requestId)
+    public AttemptOutcome Decode(ReadOnlySpan<byte> body, int status, string? requestId, bool replayed)
     {
         Charge charge;
         try
@@ -36,6 +36,6 @@ internal sealed class ResponseDecoder
         // environment the key belongs to. Reported, never passed off as an ordinary success.
         return _testKey && charge.Livemode == true
             ? AttemptOutcome.Response(OutcomeKind.LivemodeMismatch, status, requestId, charge: charge)
-            : AttemptOutcome.Success(charge, status, requestId);
+            : AttemptOutcome.Success(charge, status, requestId, replayed);
     }
 }

@@ -42,11 +42,25 @@ internal sealed class ResponseReader
         {
             return body.TooLarge
                 ? AttemptOutcome.Response(OutcomeKind.ResponseTooLarge, status, requestId)
-                : _decoder.Decode(body.Span, status, requestId);
+                : _decoder.Decode(body.Span, status, requestId, IsReplay(response.Headers));
         }
 
         // An error status decides the kind and the retry even when the body is over the limit.
         return AttemptOutcome.ApiError(status, body.TooLarge ? null : ErrorJsonReader.TryRead(body.Span), requestId, retryAfter);
+    }
+
+    /// <summary>Whether the API says it answered with the response it stored for the idempotency key.</summary>
+    private static bool IsReplay(HttpResponseHeaders headers)
+    {
+        if (headers.NonValidated.TryGetValues("Idempotent-Replayed", out HeaderStringValues values))
+        {
+            foreach (string value in values)
+            {
+                return value.Trim().Equals("true", StringComparison.OrdinalIgnoreCase);
+            }
+        }
+
+        return false;
     }
 
     private static string? ReadRequestId(HttpResponseHeaders headers)

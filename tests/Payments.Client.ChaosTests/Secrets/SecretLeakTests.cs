@@ -49,6 +49,7 @@ public sealed class SecretLeakTests
         ChargeResult charged = await client.ChargeAsync(good);
         texts.Add(charged.ToString());
         texts.Add((await client.GetChargeAsync(charged.Charge.Id)).ToString());
+        texts.Add((await client.GetChargeAsync(charged.Charge.Id)).Charge.ToString());
         var errors = new List<PaymentsException>
         {
             await Fails(client.ChargeAsync(good with { PaymentMethodId = TestPaymentMethods.Declined })),

@@ -145,7 +145,7 @@ public sealed class TestingDocExamples
 
         time.Advance(TimeSpan.FromSeconds(5));   // the charge settles, and its webhook event is sent
 
-        Charge settled = await client.GetChargeAsync(pending.Charge.Id);
+        Charge settled = (await client.GetChargeAsync(pending.Charge.Id)).Charge;
         Assert.Equal(ChargeStatus.Succeeded, settled.Status);
     }
 

@@ -35,6 +35,7 @@ public sealed class ClientChargeTests : IAsyncLifetime
         Assert.Equal("ord_1", result.Charge.Metadata["order_id"]);
         Assert.Equal("Pro plan", result.Charge.Description);
         Assert.Equal(1, result.Attempts);
+        Assert.False(result.Replayed);
         Assert.Equal(result.IdempotencyKey, held.IdempotencyKey);
         Assert.Equal(format == PaymentsWireFormat.V1 ? FakeWireFormat.V1 : FakeWireFormat.Enveloped, held.WireFormat);
         Assert.NotNull(result.RequestId);
@@ -81,7 +82,7 @@ public sealed class ClientChargeTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Sending_the_same_key_again_returns_the_original_charge()
+    public async Task Sending_the_same_key_again_returns_the_original_charge_marked_replayed()
     {
         PaymentsClient client = Clients.For(_api);
 
@@ -90,6 +91,22 @@ public sealed class ClientChargeTests : IAsyncLifetime
 
         Assert.Equal(first.Charge.Id, again.Charge.Id);
         Assert.Single(_api.Charges);
+        Assert.False(first.Replayed, "the first answer for a key is fresh");
+        Assert.True(again.Replayed, "the fake answered the second call from its idempotency store");
+        Assert.NotEqual(first.RequestId, again.RequestId);
+    }
+
+    [Fact]
+    public async Task A_read_carries_its_request_id_and_attempts_but_no_key()
+    {
+        PaymentsClient client = Clients.For(_api);
+        ChargeResult charged = await client.ChargeAsync(Request());
+
+        ChargeResult read = await client.GetChargeAsync(charged.Charge.Id);
+
+        Assert.Equal(charged.Charge.Id, read.Charge.Id);
+        Assert.StartsWith("req_", read.RequestId, StringComparison.Ordinal);
+        Assert.Equal((1, null, false), (read.Attempts, read.IdempotencyKey, read.Replayed));
     }
 
     [Fact]
@@ -99,10 +116,10 @@ public sealed class ClientChargeTests : IAsyncLifetime
 
         ChargeResult pending = await client.ChargeAsync(Request(TestPaymentMethods.PendingThenFails));
         Assert.Equal(ChargeStatus.Pending, pending.Charge.Status);
-        Assert.Equal(ChargeStatus.Pending, (await client.GetChargeAsync(pending.Charge.Id)).Status);
+        Assert.Equal(ChargeStatus.Pending, (await client.GetChargeAsync(pending.Charge.Id)).Charge.Status);
 
         await _api.SettlePendingAsync(pending.Charge.Id);
-        Charge settled = await client.GetChargeAsync(pending.Charge.Id);
+        Charge settled = (await client.GetChargeAsync(pending.Charge.Id)).Charge;
 
         Assert.Equal(ChargeStatus.Failed, settled.Status);
         Assert.Equal(FailureReason.InsufficientFunds, settled.FailureReason);

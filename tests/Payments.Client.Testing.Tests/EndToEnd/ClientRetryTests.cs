@@ -86,6 +86,7 @@ public sealed class ClientRetryTests : IAsyncLifetime
         Assert.Equal(2, result.Attempts);
         Assert.Equal(result.Charge.Id, Assert.Single(_api.Charges).Id);
         Assert.True(_api.Requests[1].Replayed);
+        Assert.True(result.Replayed, "the retry was answered with the response the first attempt stored");
     }
 
     [Fact]
@@ -99,6 +100,7 @@ public sealed class ClientRetryTests : IAsyncLifetime
         Assert.Equal(result.Charge.Id, Assert.Single(_api.Charges).Id);
         Assert.Equal("charge-then-cut-body", _api.Requests[0].Fault);
         Assert.True(_api.Requests[1].Replayed);
+        Assert.True(result.Replayed, "the retry was answered with the response the first attempt stored");
         Assert.Equal(_api.Requests[0].IdempotencyKey, _api.Requests[1].IdempotencyKey);
     }
 
@@ -111,6 +113,7 @@ public sealed class ClientRetryTests : IAsyncLifetime
 
         Assert.Equal(3, result.Attempts);
         Assert.Equal(result.Charge.Id, Assert.Single(_api.Charges).Id);
+        Assert.True(result.Replayed);
     }
 
     [Fact]
@@ -122,6 +125,7 @@ public sealed class ClientRetryTests : IAsyncLifetime
 
         Assert.Equal(3, result.Attempts);
         Assert.Single(_api.Charges);
+        Assert.False(result.Replayed, "nothing was stored for the key before the attempt that charged");
     }
 
     [Fact]
@@ -153,5 +157,6 @@ public sealed class ClientRetryTests : IAsyncLifetime
         Assert.Equal(2, result.Attempts);
         Assert.Equal(result.Charge.Id, Assert.Single(_api.Charges).Id);
         Assert.True(_api.Requests[1].Replayed);
+        Assert.True(result.Replayed, "the retry was answered with the response the first attempt stored");
     }
 }

@@ -20,7 +20,7 @@ public sealed class DependencyInjectionTests
         api.Faults.FailNext(1, 502);
 
         ChargeResult result = await client.ChargeAsync(ClientChargeTests.Request());
-        Charge read = await client.GetChargeAsync(result.Charge.Id);
+        Charge read = (await client.GetChargeAsync(result.Charge.Id)).Charge;
 
         Assert.Equal(2, result.Attempts);
         Assert.Equal(result.Charge.Id, read.Id);
