@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using Payments.Client.Diagnostics;
 using Payments.Client.Pipeline;
+using Payments.Client.Serialization;
 
 namespace Payments.Client;
 
@@ -42,6 +43,8 @@ internal sealed class ClientCore
     public TimeProvider Time { get; }
 
     public IdempotencyKeyGenerator Keys { get; } = new();
+
+    public ChargeBodyWriter Bodies { get; } = new();
 
     public static ClientCore Create(PaymentsClientOptions options, TimeProvider time, ILoggerFactory loggerFactory, IMeterFactory? meterFactory = null)
     {

@@ -1,4 +1,3 @@
-using System.Buffers;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Payments.Client.Pipeline;
@@ -46,10 +45,9 @@ public sealed class PaymentsClient : IPaymentsClient
         string idempotencyKey = request.IdempotencyKey ?? _core.Keys.Create();
 
         // Written once; every attempt sends fresh content over these same bytes.
-        var body = new ArrayBufferWriter<byte>(256);
-        ChargeRequestWriter.Write(body, request, idempotencyKey, _core.WireFormat);
+        byte[] body = _core.Bodies.Write(request, idempotencyKey, _core.WireFormat);
 
-        CallState call = _core.NewCall("charge", HttpMethod.Post, _core.ChargeUri, body.WrittenMemory, idempotencyKey, cancellationToken);
+        CallState call = _core.NewCall("charge", HttpMethod.Post, _core.ChargeUri, body, idempotencyKey, cancellationToken);
         return _core.RunAsync(_http, call);
     }
 
@@ -99,15 +97,42 @@ public sealed class PaymentsClient : IPaymentsClient
             IdempotencyKeys.ThrowIfInvalid(request.IdempotencyKey);
         }
 
-        if (request.Metadata is not null)
+        // A Dictionary is checked through its struct enumerator: the interface's would be boxed.
+        bool hasNull = request.Metadata switch
         {
-            foreach (KeyValuePair<string, string> pair in request.Metadata)
+            null => false,
+            Dictionary<string, string> dictionary => HasNull(dictionary),
+            IReadOnlyDictionary<string, string> other => HasNull(other),
+        };
+        if (hasNull)
+        {
+            throw new ArgumentException("ChargeRequest.Metadata keys and values must not be null.", nameof(request));
+        }
+    }
+
+    private static bool HasNull(Dictionary<string, string> metadata)
+    {
+        foreach (KeyValuePair<string, string> pair in metadata)
+        {
+            if (pair.Value is null)
             {
-                if (pair.Key is null || pair.Value is null)
-                {
-                    throw new ArgumentException("ChargeRequest.Metadata keys and values must not be null.", nameof(request));
-                }
+                return true;
             }
         }
+
+        return false;
+    }
+
+    private static bool HasNull(IReadOnlyDictionary<string, string> metadata)
+    {
+        foreach (KeyValuePair<string, string> pair in metadata)
+        {
+            if (pair.Key is null || pair.Value is null)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -124,6 +124,26 @@ public class IdempotencyKeyTests
     }
 
     [Fact]
+    public void Keys_bridged_from_the_operating_systems_generator_carry_no_fixed_guid_bits()
+    {
+        // A GUID's version nibble and variant bits are fixed; copied into a key they would show as a hex
+        // position that never changes (or takes only 4 values) across many keys.
+        var keys = Enumerable.Range(0, 2000).Select(_ =>
+        {
+            Span<byte> bytes = stackalloc byte[16];
+            Pipeline.IdempotencyKeyGenerator.FromOperatingSystem(bytes);
+            return IdempotencyKeys.ToHex(bytes);
+        }).ToList();
+
+        Assert.Equal(2000, keys.ToHashSet().Count);
+        for (int position = 0; position < 32; position++)
+        {
+            int distinct = keys.Select(k => k[position]).Distinct().Count();
+            Assert.True(distinct == 16, $"hex position {position} took only {distinct} of 16 values over 2,000 keys");
+        }
+    }
+
+    [Fact]
     public void Hex_encoding_keeps_byte_order()
     {
         byte[] bytes = [0x01, 0x23, 0x45, 0x67, 0x89, 0xab, 0xcd, 0xef, 0xfe, 0xdc, 0xba, 0x98, 0x76, 0x54, 0x32, 0x10];

@@ -1,6 +1,5 @@
 using Payments.Client.Serialization;
 using Polly.CircuitBreaker;
-using Polly.Timeout;
 
 namespace Payments.Client.Pipeline;
 
@@ -49,12 +48,12 @@ internal sealed class AttemptOutcome
 
     /// <summary>
     /// Classifies an exception. Whose cancellation it was is read from the tokens, never from clocks: the
-    /// caller's first, then the overall deadline's, then the attempt's own timer (the order Polly's timeout
-    /// strategy uses), so the name given is the timeout that fired even when two are a tick apart.
+    /// caller's first, then the overall deadline's, then the attempt's own timer (from the outermost
+    /// token in), so the name given is the timeout that fired even when two are a tick apart.
     /// </summary>
     /// <param name="exception">What the attempt or the pipeline ended with.</param>
     /// <param name="call">The call, for the caller's token.</param>
-    /// <param name="overallFired">The overall deadline's token was cancelled (or the overall timeout strategy rejected).</param>
+    /// <param name="overallFired">The overall deadline's token was cancelled.</param>
     /// <param name="attemptFired">The attempt's own timer fired.</param>
     public static AttemptOutcome FromException(Exception exception, CallState call, bool overallFired, bool attemptFired)
     {
@@ -67,7 +66,7 @@ internal sealed class AttemptOutcome
         {
             BrokenCircuitException => OutcomeKind.CircuitOpen,
             ClientThrottledException => OutcomeKind.ClientThrottled,
-            _ when overallFired || exception is TimeoutRejectedException => OutcomeKind.OverallTimeout,
+            _ when overallFired => OutcomeKind.OverallTimeout,
             _ when attemptFired => OutcomeKind.AttemptTimeout,
             OperationCanceledException { InnerException: TimeoutException } => OutcomeKind.HttpClientTimeout,
             OperationCanceledException => OutcomeKind.HandlerCanceled,

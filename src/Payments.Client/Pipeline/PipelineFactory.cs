@@ -3,13 +3,13 @@ using Payments.Client.Diagnostics;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
-using Polly.Timeout;
 
 namespace Payments.Client.Pipeline;
 
 /// <summary>
-/// overall timeout -> retry -> circuit breaker -> client rate limit -> one attempt (<see cref="AttemptSender"/>,
-/// which keeps the attempt timeout). The breaker and the rate limit sit inside the retry so that every
+/// retry -> circuit breaker -> client rate limit -> one attempt (<see cref="AttemptSender"/>, which keeps the
+/// attempt timeout), all under the overall deadline's token that <see cref="CallRunner"/> creates per call.
+/// A strategy that is off is not added, so with every one off the pipeline is empty. The breaker and the rate limit sit inside the retry so that every
 /// attempt counts and waits, and the attempt timeout inside them so that waiting for a token never eats an
 /// attempt's time. Every predicate reads <see cref="OutcomeRules"/>.
 /// </summary>
@@ -23,7 +23,6 @@ internal static class PipelineFactory
     {
         TimeSpan maxDelay = options.Retry.MaxDelay;
         var builder = new ResiliencePipelineBuilder<AttemptOutcome> { TimeProvider = time };
-        builder.AddTimeout(new TimeoutStrategyOptions { Timeout = options.OverallTimeout, Name = "overall-timeout" });
 
         if (options.Retry.MaxAttempts > 1)
         {

@@ -36,7 +36,6 @@ internal sealed class ResponseReader
             return AttemptOutcome.Response(OutcomeKind.UnexpectedStatus, status, requestId);
         }
 
-        TimeSpan? retryAfter = RetryAfterHeader.Read(response.Headers, _time);
         using ResponseBody body = await ResponseBody.ReadAsync(response.Content, cancellationToken).ConfigureAwait(false);
         if (status is < 300)
         {
@@ -45,8 +44,9 @@ internal sealed class ResponseReader
                 : _decoder.Decode(body.Span, status, requestId, IsReplay(response.Headers));
         }
 
-        // An error status decides the kind and the retry even when the body is over the limit.
-        return AttemptOutcome.ApiError(status, body.TooLarge ? null : ErrorJsonReader.TryRead(body.Span), requestId, retryAfter);
+        // An error status decides the kind and the retry even when the body is over the limit. Retry-After
+        // is only read here: a success never waits.
+        return AttemptOutcome.ApiError(status, body.TooLarge ? null : ErrorJsonReader.TryRead(body.Span), requestId, RetryAfterHeader.Read(response.Headers, _time));
     }
 
     /// <summary>Whether the API says it answered with the response it stored for the idempotency key.</summary>

@@ -1,17 +1,16 @@
-using System.Buffers;
 using System.Text.Json;
 
 namespace Payments.Client.Serialization;
 
 /// <summary>
-/// Writes the charge body once per call, in the configured wire format. Each attempt then sends
-/// fresh content over the same bytes: a rewound or re-sent request would go out empty.
+/// Writes the charge body once per call, in the configured wire format (see <see cref="ChargeBodyWriter"/>
+/// for where the bytes go). Each attempt then sends fresh content over the same bytes: a rewound or
+/// re-sent request would go out empty.
 /// </summary>
 internal static class ChargeRequestWriter
 {
-    public static void Write(IBufferWriter<byte> output, ChargeRequest request, string idempotencyKey, PaymentsWireFormat format)
+    public static void Write(Utf8JsonWriter writer, ChargeRequest request, string idempotencyKey, PaymentsWireFormat format)
     {
-        using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { SkipValidation = true });
         bool v1 = format == PaymentsWireFormat.V1;
         writer.WriteStartObject();
         if (v1)
@@ -41,15 +40,28 @@ internal static class ChargeRequestWriter
         if (request.Metadata is { Count: > 0 } metadata)
         {
             writer.WriteStartObject("metadata"u8);
-            foreach (KeyValuePair<string, string> pair in metadata)
+
+            // A Dictionary (what callers pass) is enumerated by its struct enumerator: no boxed enumerator.
+            if (metadata is Dictionary<string, string> dictionary)
             {
-                writer.WriteString(pair.Key, pair.Value);
+                foreach (KeyValuePair<string, string> pair in dictionary)
+                {
+                    writer.WriteString(pair.Key, pair.Value);
+                }
+            }
+            else
+            {
+                foreach (KeyValuePair<string, string> pair in metadata)
+                {
+                    writer.WriteString(pair.Key, pair.Value);
+                }
             }
 
             writer.WriteEndObject();
         }
 
         writer.WriteEndObject();
+        writer.Flush();
     }
 
     private static void WriteCurrency(Utf8JsonWriter writer, string currency)
