@@ -26,7 +26,12 @@ internal sealed class AttemptSender(RequestBuilder requests, ResponseReader resp
             return Outcome.FromResult(AttemptOutcome.FromException(new OperationCanceledException(outer), call, overallFired: true, attemptFired: false));
         }
 
+#if NET
         using var timer = new CancellationTokenSource(attemptTimeout, time);
+#else
+        // The TimeProvider constructor is .NET 8+; Microsoft.Bcl.TimeProvider offers the same timer as an extension.
+        using var timer = time.CreateCancellationTokenSource(attemptTimeout);
+#endif
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(outer, timer.Token);
         using HttpRequestMessage request = requests.Build(call);
         call.HandedToTransport();
