@@ -56,11 +56,11 @@ public sealed class WaitForCompletionOnAnyClockTests
         public Task<ChargeResult> ChargeAsync(ChargeRequest request, CancellationToken cancellationToken = default) =>
             throw new NotSupportedException();
 
-        public Task<Charge> GetChargeAsync(string chargeId, CancellationToken cancellationToken = default)
+        public Task<ChargeResult> GetChargeAsync(string chargeId, CancellationToken cancellationToken = default)
         {
             int read = Interlocked.Increment(ref _reads);
             _read.Release();
-            return Task.FromResult(new Charge { Id = chargeId, Status = read > pendingReads ? ChargeStatus.Succeeded : ChargeStatus.Pending });
+            return Task.FromResult(new ChargeResult(new Charge { Id = chargeId, Status = read > pendingReads ? ChargeStatus.Succeeded : ChargeStatus.Pending }, null, null, 1));
         }
 
         public async Task WaitForReadsAsync(int count)

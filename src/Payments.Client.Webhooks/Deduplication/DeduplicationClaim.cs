@@ -44,8 +44,12 @@ public sealed class DeduplicationClaim
     /// <returns>The answer.</returns>
     public static DeduplicationClaim AlreadyHandled(string eventId) => new(eventId, DeduplicationStatus.AlreadyHandled, null);
 
-    /// <summary>Throws unless this answer is a claim the caller holds: only those are completed or abandoned.</summary>
+    /// <summary>
+    /// The owner token of a claim the caller holds, for a store's <see cref="IWebhookDeduplicationStore.CompleteAsync"/>
+    /// and <see cref="IWebhookDeduplicationStore.AbandonAsync"/>: only the holder of a claim may complete or abandon it.
+    /// </summary>
     /// <returns>The owner token.</returns>
-    internal string RequireOwnerToken() =>
+    /// <exception cref="ArgumentException">This answer is not a claim (<see cref="Status"/> is not <see cref="DeduplicationStatus.Claimed"/>).</exception>
+    public string RequireOwnerToken() =>
         OwnerToken ?? throw new ArgumentException($"Only a claim with status {DeduplicationStatus.Claimed} can be completed or abandoned; this one is {Status}.", "claim");
 }

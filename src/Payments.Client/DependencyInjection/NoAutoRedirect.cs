@@ -14,9 +14,12 @@ internal static class NoAutoRedirect
     {
         switch (builder.PrimaryHandler)
         {
+#if NET
+            // SocketsHttpHandler exists only on .NET Core 2.1+; the old targets' factory builds an HttpClientHandler.
             case SocketsHttpHandler { AllowAutoRedirect: true } sockets:
                 sockets.AllowAutoRedirect = false;
                 break;
+#endif
             case HttpClientHandler { AllowAutoRedirect: true } handler:
                 handler.AllowAutoRedirect = false;
                 break;

@@ -30,8 +30,14 @@ internal sealed class AttemptSender(RequestBuilder requests, ResponseReader resp
         }
 
         // One token per attempt: its own timer, also cancelled by the outer token (HttpClient links it once more).
+#if NET
         using var timer = new CancellationTokenSource(attemptTimeout, time);
         using CancellationTokenRegistration outerLink = outer.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), timer);
+#else
+        // The TimeProvider constructor and UnsafeRegister are .NET Core only; Microsoft.Bcl.TimeProvider offers the same timer.
+        using var timer = time.CreateCancellationTokenSource(attemptTimeout);
+        using CancellationTokenRegistration outerLink = outer.Register(static state => ((CancellationTokenSource)state!).Cancel(), timer);
+#endif
         using HttpRequestMessage request = requests.Build(call);
         call.HandedToTransport();
         using Activity? activity = StartActivity(call);

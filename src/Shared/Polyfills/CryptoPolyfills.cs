@@ -30,6 +30,8 @@ namespace System.Security.Cryptography
 
         extension(SHA256)
         {
+            public static int HashSizeInBytes => 32;
+
             public static int HashData(ReadOnlySpan<byte> source, Span<byte> destination)
             {
                 using SHA256 sha = SHA256.Create();
