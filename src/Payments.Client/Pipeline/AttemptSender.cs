@@ -17,7 +17,9 @@ namespace Payments.Client.Pipeline;
 internal sealed class AttemptSender(RequestBuilder requests, ResponseReader responses, TimeSpan attemptTimeout, TimeProvider time, PaymentsTelemetry telemetry)
 {
     // Pooled: the attempt completes asynchronously on every real socket, and its box was ~280 B a call.
+#if NET
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+#endif
     public async ValueTask<Outcome<AttemptOutcome>> SendAsync(HttpClient http, ResilienceContext context)
     {
         CallState call = context.Properties.GetValue(CallState.Key, null!);

@@ -66,7 +66,9 @@ internal sealed class CallRunner(
         _ => "Payments " + operation,
     };
 
+#if NET
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+#endif
     private async ValueTask<AttemptOutcome> RunPipelineAsync(HttpClient http, CallState call)
     {
         if (call.CallerToken.IsCancellationRequested)
@@ -77,8 +79,14 @@ internal sealed class CallRunner(
         // The overall deadline is one timer per call on the client's clock, which the caller's token also
         // cancels: every attempt and every wait between attempts runs under it. (Polly's timeout strategy
         // cost an async box per call and a second linked token per attempt.)
+#if NET
         using var overall = new CancellationTokenSource(overallTimeout, time);
         using CancellationTokenRegistration callerLink = call.CallerToken.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), overall);
+#else
+        // The TimeProvider constructor and UnsafeRegister are .NET Core only; Microsoft.Bcl.TimeProvider offers the same timer.
+        using var overall = time.CreateCancellationTokenSource(overallTimeout);
+        using CancellationTokenRegistration callerLink = call.CallerToken.Register(static state => ((CancellationTokenSource)state!).Cancel(), overall);
+#endif
         ResilienceContext context = ResilienceContextPool.Shared.Get(overall.Token);
         context.Properties.Set(CallState.Key, call);
         try

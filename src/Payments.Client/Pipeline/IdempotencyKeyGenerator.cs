@@ -44,7 +44,11 @@ internal sealed class IdempotencyKeyGenerator
             if (!_filling)
             {
                 _filling = true;
+#if NET
                 ThreadPool.UnsafeQueueUserWorkItem(static generator => generator.FillFirst(), this, preferLocal: false);
+#else
+                ThreadPool.UnsafeQueueUserWorkItem(static state => ((IdempotencyKeyGenerator)state!).FillFirst(), this);
+#endif
             }
         }
 
@@ -59,7 +63,11 @@ internal sealed class IdempotencyKeyGenerator
         for (int half = 0; half < 2; half++)
         {
             // TryWriteBytes lays out the version in byte 7's high nibble and the variant in byte 8's top bits.
+#if NET
             Guid.NewGuid().TryWriteBytes(guid);
+#else
+            Guid.NewGuid().ToByteArray().CopyTo(guid);
+#endif
             guid[..7].CopyTo(key[(half * 8)..]);
             key[(half * 8) + 7] = guid[9];
         }

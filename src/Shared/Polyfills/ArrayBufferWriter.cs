@@ -18,6 +18,8 @@ namespace System.Buffers
 
         public ReadOnlyMemory<T> WrittenMemory => _buffer.AsMemory(0, _written);
 
+        public int Capacity => _buffer.Length;
+
         public ReadOnlySpan<T> WrittenSpan => _buffer.AsSpan(0, _written);
 
         public int WrittenCount => _written;
