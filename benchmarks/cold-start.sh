@@ -15,8 +15,8 @@ echo "publishing (Release, $RID) into $OUT ..." >&2
 dotnet build "$ROOT/benchmarks/Payments.Client.Benchmarks/Payments.Client.Benchmarks.csproj" -c Release -v q -nologo >&2
 for app in Sdk HandWritten; do
   proj="$ROOT/benchmarks/ColdStart/ColdStart.$app/ColdStart.$app.csproj"
-  dotnet publish "$proj" -c Release -r "$RID" -p:PublishAot=true -o "$OUT/aot-$app" -v q -nologo >&2
-  dotnet publish "$proj" -c Release -r "$RID" -p:PublishAot=false --self-contained false -o "$OUT/jit-$app" -v q -nologo >&2
+  dotnet publish "$proj" -c Release -r "$RID" -p:NativeAot=true -o "$OUT/aot-$app" -v q -nologo >&2
+  dotnet publish "$proj" -c Release -r "$RID" -p:NativeAot=false --self-contained false -o "$OUT/jit-$app" -v q -nologo >&2
 done
 
 # The canned server in a process of its own; it prints its base address first.

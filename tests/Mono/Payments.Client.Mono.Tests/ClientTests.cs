@@ -64,7 +64,7 @@ public sealed class ClientTests
         ChargeResult result = await provider.GetRequiredService<IPaymentsClient>().ChargeAsync(Charge("pm_test_succeeds"));
 
         Assert.Equal(3, result.Attempts);
-        string key = result.IdempotencyKey;
+        string key = result.IdempotencyKey!;
         Assert.Equal($"posts {key} {key} {key}", await api.SendAsync("posts"));
         Assert.Equal("charges 1", await api.SendAsync("charges"));
     }
@@ -143,7 +143,7 @@ public sealed class ClientTests
         IPaymentsClient client = provider.GetRequiredService<IPaymentsClient>();
 
         ChargeResult charged = await client.ChargeAsync(Charge("pm_test_succeeds"));
-        Charge read = await client.GetChargeAsync(charged.Charge.Id);
+        Charge read = (await client.GetChargeAsync(charged.Charge.Id)).Charge;
 
         Assert.Equal(charged.Charge.Id, read.Id);
         Assert.Equal(ChargeStatus.Succeeded, read.Status);
