@@ -113,7 +113,7 @@ public sealed class DeduplicationStoreTests(RedisFixture fixture) : IClassFixtur
                 return claim;
             }
 
-            await Task.Delay(50);
+            await Task.Delay(50); // bounded poll (10 s above): the lapse happens on the real Redis server's clock
         }
 
         throw new TimeoutException("a 300 ms claim had not lapsed after 10 s");

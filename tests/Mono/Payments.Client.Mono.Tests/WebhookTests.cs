@@ -89,7 +89,7 @@ public sealed class WebhookTests
             }
 
             Assert.True(DateTime.UtcNow < deadline, $"The fake recorded no charge.succeeded delivery for {charged.Charge.Id} within 30 s.");
-            await Task.Delay(50);
+            await Task.Delay(50); // bounded poll (30 s deadline above): the fake delivers from its own process
         }
     }
 }

@@ -94,6 +94,7 @@ public sealed class ScaleOutProofs(ITestOutputHelper output)
         var deliveries = new List<Task>();
         Task outage = Task.Run(async () =>
         {
+            // The scripted outage itself (real processes, real Redis): it decides when Redis dies, not a test outcome.
             await Task.Delay(1500, cts.Token);
             await redis.KillAsync();
             await Task.Delay(2000, cts.Token);

@@ -131,7 +131,7 @@ internal sealed class RedisServer : IAsyncDisposable
                 throw new TimeoutException($"redis-server on port {Port} did not answer PING within {StartDeadline.TotalSeconds} s (exited: {process.HasExited}). Its output:\n{log}");
             }
 
-            await Task.Delay(50);
+            await Task.Delay(50); // bounded poll (StartDeadline above): a real process is starting
         }
     }
 
