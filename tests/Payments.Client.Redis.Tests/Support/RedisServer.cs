@@ -6,7 +6,7 @@ using System.Text;
 namespace Payments.Client.Redis.Tests.Support;
 
 /// <summary>
-/// A real <c>redis-server</c> (Debian's package; <c>.ci/redis-install</c> installs it) on a free loopback port with
+/// A real <c>redis-server</c> (Debian's package; <c>.ci/system-packages redis-server</c> installs it) on a free loopback port with
 /// its own temporary directory, stopped and deleted on dispose. No persistence unless asked: then AOF with an fsync
 /// per write, so a SIGKILL loses nothing that was acknowledged, as a production dedupe Redis would be configured.
 /// </summary>
@@ -88,7 +88,7 @@ internal sealed class RedisServer : IAsyncDisposable
             }
         }
 
-        throw new InvalidOperationException("redis-server is not installed: run .ci/redis-install (apt-get install redis-server).");
+        throw new InvalidOperationException("redis-server is not installed: run .ci/system-packages redis-server (apt-get install redis-server).");
     }
 
     private async Task LaunchAsync()
