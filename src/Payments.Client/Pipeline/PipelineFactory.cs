@@ -81,7 +81,8 @@ internal static class PipelineFactory
             double rate = options.RateLimit.RequestsPerSecond > 0 ? options.RateLimit.RequestsPerSecond : perSecond;
             int size = options.RateLimit.Burst > 0 ? options.RateLimit.Burst : burst;
             var bucket = new TokenBucket(time, rate, size);
-            var tokens = new RateLimitReservations(bucket, options.RateLimit.SharedLimiter, new PaymentsRateLimitBucket(KeyFingerprint.Of(options.ApiKey!), rate, size));
+            IPaymentsRateLimiter? shared = options.RateLimit.SharedLimiter;
+            var tokens = new RateLimitReservations(bucket, shared, shared is null ? null : new PaymentsRateLimitBucket(KeyFingerprint.Of(options.ApiKey!), rate, size));
             builder.AddStrategy(_ => new ClientRateLimitStrategy(tokens, time, telemetry, logger), new ClientRateLimitStrategyOptions());
         }
 
