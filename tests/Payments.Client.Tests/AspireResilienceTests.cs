@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
+using Payments.Client.Tests.Shared;
 
 namespace Payments.Client.Tests;
 
@@ -46,7 +46,7 @@ public sealed class AspireResilienceTests
     {
         // Proves the handler is really in play here: without the SDK's removal, its retries would show up in the count.
         var server = new CountingServer();
-        var time = new FakeTimeProvider();
+        var time = new TestClock();
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(time);
         services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
@@ -55,7 +55,7 @@ public sealed class AspireResilienceTests
         using ServiceProvider provider = services.BuildServiceProvider();
         HttpClient other = provider.GetRequiredService<IHttpClientFactory>().CreateClient("other");
 
-        using HttpResponseMessage response = await RunOnFakeClock(time, () => other.GetAsync(new Uri("https://elsewhere.example/")));
+        using HttpResponseMessage response = await time.RunAsync(other.GetAsync(new Uri("https://elsewhere.example/")), TimeSpan.FromMilliseconds(250), "the other client's retried GET");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.True(server.Requests > 1, $"the standard handler should have retried the other client, server saw {server.Requests}");
@@ -63,31 +63,16 @@ public sealed class AspireResilienceTests
 
     private static async Task<ServerErrorException> ChargeAgainstRepeated503s(ServiceCollection services, Func<IServiceProvider, IPaymentsClient> resolve)
     {
-        var time = new FakeTimeProvider();
+        var time = new TestClock();
         services.AddSingleton<TimeProvider>(time);
         await using ServiceProvider provider = services.BuildServiceProvider();
         IPaymentsClient client = resolve(provider);
 
-        return await Assert.ThrowsAsync<ServerErrorException>(() => RunOnFakeClock(time, () =>
-            client.ChargeAsync(new ChargeRequest { Amount = 500, Currency = "usd", CustomerId = "cus_1", PaymentMethodId = "pm_1" })));
-    }
-
-    /// <summary>Moves the fake clock until the call ends, so both retry layers' backoffs pass without real sleeps.</summary>
-    private static async Task<T> RunOnFakeClock<T>(FakeTimeProvider time, Func<Task<T>> call)
-    {
-        Task<T> task = call();
-        for (int step = 0; step < 5_000 && !task.IsCompleted; step++)
-        {
-            // Real time only for continuations to run; the waits under test are all on the fake clock.
-            await Task.WhenAny(task, Task.Delay(2));
-            if (!task.IsCompleted)
-            {
-                time.Advance(TimeSpan.FromMilliseconds(250));
-            }
-        }
-
-        Assert.True(task.IsCompleted, "the call did not end within 5000 steps of the fake clock");
-        return await task;
+        // Both retry layers' backoffs pass on the fake clock, never in real time.
+        return await Assert.ThrowsAsync<ServerErrorException>(() => time.RunAsync(
+            client.ChargeAsync(new ChargeRequest { Amount = 500, Currency = "usd", CustomerId = "cus_1", PaymentMethodId = "pm_1" }),
+            TimeSpan.FromMilliseconds(250),
+            "a charge against repeated 503s"));
     }
 
     /// <summary>The server's side of the wire: answers every request 503 and counts what reached it.</summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using Payments.Client.Tests.Edges.Support;
+using Payments.Client.Tests.Shared;
 using Payments.Client.Tests.Support;
 
 namespace Payments.Client.Tests.Edges;
@@ -61,7 +62,7 @@ public class CancellationKeepsTheKeyTests
         using var cts = new CancellationTokenSource();
 
         Task<ChargeResult> call = api.Client.ChargeAsync(TestClient.Request(), cts.Token);
-        await FakeClock.UntilAsync(
+        await Eventually.WaitUntilAsync(
             () =>
             {
                 lock (api.Logs.Lines)
