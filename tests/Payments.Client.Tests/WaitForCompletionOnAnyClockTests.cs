@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Time.Testing;
+using Payments.Client.Tests.Shared;
 
 namespace Payments.Client.Tests;
 
@@ -10,13 +10,14 @@ public sealed class WaitForCompletionOnAnyClockTests
     [Fact]
     public async Task Polls_a_hand_written_stub_on_a_fake_clock_without_real_sleeps()
     {
-        var time = new FakeTimeProvider();
+        var time = new TestClock();
         var stub = new StubClient(pendingReads: 3);
 
         Task<Charge> waiting = stub.WaitForCompletionAsync("ch_1", TimeSpan.FromMinutes(1), time, CancellationToken.None);
         await stub.WaitForReadsAsync(1);
         foreach ((TimeSpan pause, int reads) in new[] { (TimeSpan.FromSeconds(0.5), 2), (TimeSpan.FromSeconds(1), 3), (TimeSpan.FromSeconds(2), 4) })
         {
+            await ParkedAsync(time);
             time.Advance(pause - TimeSpan.FromMilliseconds(1));
             Assert.Equal(reads - 1, stub.Reads);
             time.Advance(TimeSpan.FromMilliseconds(1));
@@ -31,19 +32,25 @@ public sealed class WaitForCompletionOnAnyClockTests
     [Fact]
     public async Task Gives_up_when_the_timeout_passes_on_the_fake_clock()
     {
-        var time = new FakeTimeProvider();
+        var time = new TestClock();
         var stub = new StubClient(pendingReads: int.MaxValue);
 
         Task<Charge> waiting = stub.WaitForCompletionAsync("ch_1", TimeSpan.FromSeconds(1), time, CancellationToken.None);
         await stub.WaitForReadsAsync(1);
+        await ParkedAsync(time);
         time.Advance(TimeSpan.FromSeconds(0.5));
         await stub.WaitForReadsAsync(2);
+        await ParkedAsync(time);
         time.Advance(TimeSpan.FromSeconds(0.5));
 
         Charge charge = await waiting.WaitAsync(Deadline);
         Assert.Equal(ChargeStatus.Pending, charge.Status);
         Assert.Equal(3, stub.Reads);
     }
+
+    // The poller arms its next pause right after a read returns, on its own thread: the clock moves only once it has.
+    private static Task ParkedAsync(TestClock time) =>
+        Eventually.WaitUntilAsync(() => time.ArmedTimers == 1, "the poller arms its next pause", Deadline);
 
     /// <summary>What a merchant writes instead of a mocking library: pending for a while, then succeeded.</summary>
     private sealed class StubClient(int pendingReads) : IPaymentsClient
@@ -69,9 +76,6 @@ public sealed class WaitForCompletionOnAnyClockTests
             {
                 Assert.True(await _read.WaitAsync(Deadline), $"the poller did not read the charge a {count}. time within {Deadline}");
             }
-
-            // The poller arms its next pause right after the read returns; let it get there before the clock moves.
-            await Task.Yield();
         }
     }
 }

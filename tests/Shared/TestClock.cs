@@ -10,6 +10,7 @@ namespace Payments.Client.Tests.Shared;
 internal sealed class TestClock(DateTimeOffset start) : FakeTimeProvider(start)
 {
     private int _activity;
+    private int _armed;
 
     public TestClock()
         : this(new DateTimeOffset(2026, 6, 9, 14, 0, 0, TimeSpan.Zero))
@@ -21,18 +22,28 @@ internal sealed class TestClock(DateTimeOffset start) : FakeTimeProvider(start)
 
     public void NoteActivity() => Interlocked.Increment(ref _activity);
 
+    /// <summary>
+    /// Timers that will fire when time moves far enough (created or changed with a due time, not yet fired once-only,
+    /// not disposed): "the code has parked on the clock", which a test waits for before moving time.
+    /// </summary>
+    public int ArmedTimers => Volatile.Read(ref _armed);
+
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         NoteActivity();
-        return new TrackedTimer(this, base.CreateTimer(
+        var tracked = new TrackedTimer(this);
+        tracked.Arm(dueTime, period);
+        tracked.Inner = base.CreateTimer(
             s =>
             {
                 NoteActivity();
+                tracked.Fired();
                 callback(s);
             },
             state,
             dueTime,
-            period));
+            period);
+        return tracked;
     }
 
     /// <summary>
@@ -89,24 +100,70 @@ internal sealed class TestClock(DateTimeOffset start) : FakeTimeProvider(start)
         }
     }
 
-    private sealed class TrackedTimer(TestClock clock, ITimer inner) : ITimer
+    private sealed class TrackedTimer(TestClock clock) : ITimer
     {
+        private readonly object _gate = new();
+        private bool _armed;
+        private bool _periodic;
+
+        public ITimer Inner { get; set; } = null!;
+
+        public void Arm(TimeSpan dueTime, TimeSpan period)
+        {
+            lock (_gate)
+            {
+                _periodic = period != Timeout.InfiniteTimeSpan && period != TimeSpan.Zero;
+                Set(dueTime != Timeout.InfiniteTimeSpan);
+            }
+        }
+
+        public void Fired()
+        {
+            lock (_gate)
+            {
+                if (!_periodic)
+                {
+                    Set(false);
+                }
+            }
+        }
+
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {
             clock.NoteActivity();
-            return inner.Change(dueTime, period);
+            Arm(dueTime, period);
+            return Inner.Change(dueTime, period);
         }
 
         public void Dispose()
         {
             clock.NoteActivity();
-            inner.Dispose();
+            Disarm();
+            Inner.Dispose();
         }
 
         public ValueTask DisposeAsync()
         {
             clock.NoteActivity();
-            return inner.DisposeAsync();
+            Disarm();
+            return Inner.DisposeAsync();
+        }
+
+        private void Disarm()
+        {
+            lock (_gate)
+            {
+                Set(false);
+            }
+        }
+
+        private void Set(bool armed)
+        {
+            if (armed != _armed)
+            {
+                _armed = armed;
+                Interlocked.Add(ref clock._armed, armed ? 1 : -1);
+            }
         }
     }
 }
