@@ -16,14 +16,15 @@ public sealed class RateLimiterTests(RedisFixture fixture) : IClassFixture<Redis
         await using ConnectionMultiplexer other = await ConnectionMultiplexer.ConnectAsync(fixture.Server.ConnectionString);
         var a = new RedisPaymentsRateLimiter(fixture.Redis);
         var b = new RedisPaymentsRateLimiter(other);
-        // 1/s: the few milliseconds between calls refill next to nothing, so the waits are near whole seconds.
-        var bucket = new PaymentsRateLimitBucket(Guid.NewGuid().ToString("N"), requestsPerSecond: 1, burst: 4);
+        // One token per 10 s (on the Redis server's clock, so nothing here sleeps): even calls a loaded machine spreads
+        // over seconds refill less than half a token, so the waits are near whole multiples of 10 s.
+        var bucket = new PaymentsRateLimitBucket(Guid.NewGuid().ToString("N"), requestsPerSecond: 0.1, burst: 4);
 
         TimeSpan?[] waits = [await a.ReserveAsync(bucket, default), await b.ReserveAsync(bucket, default), await a.ReserveAsync(bucket, default), await b.ReserveAsync(bucket, default), await a.ReserveAsync(bucket, default), await b.ReserveAsync(bucket, default)];
 
         Assert.All(waits[..4], w => Assert.Equal(TimeSpan.Zero, w));
-        Assert.InRange(waits[4]!.Value, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1));   // one token short
-        Assert.InRange(waits[5]!.Value, TimeSpan.FromMilliseconds(1500), TimeSpan.FromSeconds(2));  // two short: first come, first served
+        Assert.InRange(waits[4]!.Value, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10));   // one token short
+        Assert.InRange(waits[5]!.Value, TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(20));  // two short: first come, first served
     }
 
     [Fact]
