@@ -105,6 +105,42 @@ public sealed class RateLimiterTests(RedisFixture fixture) : IClassFixture<Redis
         Assert.Equal(TimeSpan.Zero, back);
     }
 
+    [Fact]
+    public async Task A_hung_redis_holds_a_charge_no_longer_than_its_overall_timeout()
+    {
+        await using RedisServer server = await RedisServer.StartAsync();
+        await using ConnectionMultiplexer redis = await ConnectionMultiplexer.ConnectAsync(server.ConnectionString);
+        await using FakePaymentsApi api = await FakePaymentsApi.StartAsync();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConnectionMultiplexer>(redis);
+
+        // A command bound far longer than the call's deadline: only the deadline can end the wait for Redis.
+        services.Configure<RedisRateLimitOptions>(o => o.CommandTimeout = TimeSpan.FromSeconds(20));
+        services.AddPaymentsClient(o =>
+            {
+                o.BaseAddress = api.BaseAddress;
+                o.ApiKey = api.ApiKey;
+                o.OverallTimeout = TimeSpan.FromSeconds(1);
+                o.AttemptTimeout = TimeSpan.FromSeconds(1);
+            })
+            .UseRedisRateLimit();
+        await using ServiceProvider provider = services.BuildServiceProvider();
+        IPaymentsClient payments = provider.GetRequiredService<IPaymentsClient>();
+
+        // Hung, not down: connected, every command held for 30 s.
+        await redis.GetServer(redis.GetEndPoints()[0]).ExecuteAsync("CLIENT", "PAUSE", "30000", "ALL");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        PaymentsException error = await Assert.ThrowsAnyAsync<PaymentsException>(() => payments.ChargeAsync(
+            new ChargeRequest { Amount = 100, Currency = "usd", CustomerId = TestCustomers.Default, PaymentMethodId = TestPaymentMethods.Succeeds },
+            CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(15)));
+        TimeSpan took = clock.Elapsed;
+
+        // 1 s deadline against a 20 s command bound and a 30 s pause; 5 s leaves a loaded machine room to schedule.
+        Assert.IsType<RequestTimeoutException>(error);
+        Assert.True(took < TimeSpan.FromSeconds(5), $"the charge took {took.TotalSeconds:0.0} s against its 1 s overall timeout");
+        Assert.Empty(api.Requests);
+    }
+
     private static async Task<TimeSpan?> WhenAnsweringAsync(RedisPaymentsRateLimiter limiter, PaymentsRateLimitBucket bucket)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();

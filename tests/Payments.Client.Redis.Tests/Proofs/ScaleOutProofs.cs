@@ -81,6 +81,17 @@ public sealed class ScaleOutProofs(ITestOutputHelper output)
         Assert.True(worstExcess <= 1, $"some window held {worstExcess} requests more than a 25/s bucket of 50 allows");
     }
 
+    /// <summary>Proof 3's <c>OverallTimeout</c>.</summary>
+    private const int OverallMs = 6_000;
+
+    /// <summary>
+    /// What a charge may take beyond its <c>OverallTimeout</c>, as the charger measures it. Every wait in the client, the
+    /// shared limiter's Redis call and its give-back included, ends at the deadline; what remains is process scheduling:
+    /// the deadline's timer callback and then the charger's continuation each need a thread on a 2-core machine shared
+    /// with six other processes and Redis (longest charges measured over 7 runs: 0.6-2.3 s).
+    /// </summary>
+    private const int SchedulingSlackMs = 500;
+
     [Fact]
     public async Task Proof3_redis_killed_mid_run_no_event_handled_twice_and_no_charge_blocked_past_its_timeout()
     {
@@ -88,7 +99,7 @@ public sealed class ScaleOutProofs(ITestOutputHelper output)
         await using FakePaymentsApi api = await FakePaymentsApi.StartAsync();
         using var files = new TempFiles();
         await using Receivers receivers = await Receivers.StartAsync(redis.ConnectionString, files, claimMs: 8_000);
-        await using Chargers chargers = await Chargers.StartAsync(redis.ConnectionString, api, perProcess: 60, overallMs: 6_000);
+        await using Chargers chargers = await Chargers.StartAsync(redis.ConnectionString, api, perProcess: 60, overallMs: OverallMs);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(50) };
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var tally = new Tally();
@@ -133,7 +144,7 @@ public sealed class ScaleOutProofs(ITestOutputHelper output)
         Assert.True(tally["503 store unavailable"] > 0, "no delivery met the outage; the proof proved nothing");
         Assert.All(events, id => Assert.Equal(1, runs.GetValueOrDefault(id)));
         Assert.All(charged, c => Assert.Equal(60, c.Ok + c.Failed));
-        Assert.All(charged, c => Assert.True(c.MaxMs <= 6_000 + 2_000, $"a charge took {c.MaxMs} ms, past its 6 s overall timeout"));
+        Assert.All(charged, c => Assert.True(c.MaxMs <= OverallMs + SchedulingSlackMs, $"a charge took {c.MaxMs} ms, past its {OverallMs} ms overall timeout"));
         Assert.All(charged, c => Assert.InRange(c.Warnings, 1, 2));
     }
 
