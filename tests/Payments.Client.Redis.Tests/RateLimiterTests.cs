@@ -134,6 +134,7 @@ public sealed class RateLimiterTests(RedisFixture fixture) : IClassFixture<Redis
             new ChargeRequest { Amount = 100, Currency = "usd", CustomerId = TestCustomers.Default, PaymentMethodId = TestPaymentMethods.Succeeds },
             CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(15)));
         TimeSpan took = clock.Elapsed;
+        await server.KillAsync(); // a paused server would hold the multiplexer's goodbye for its sync timeout
 
         // 1 s deadline against a 20 s command bound and a 30 s pause; 5 s leaves a loaded machine room to schedule.
         Assert.IsType<RequestTimeoutException>(error);
