@@ -88,7 +88,7 @@ public sealed class ScaleOutProofs(ITestOutputHelper output)
     /// What a charge may take beyond its <c>OverallTimeout</c>, as the charger measures it. Every wait in the client, the
     /// shared limiter's Redis call and its give-back included, ends at the deadline; what remains is process scheduling:
     /// the deadline's timer callback and then the charger's continuation each need a thread on a 2-core machine shared
-    /// with six other processes and Redis (longest charges measured over 7 runs: 0.6-2.3 s).
+    /// with six other processes and Redis (longest charges measured over 9 runs: 0.6-2.3 s).
     /// </summary>
     private const int SchedulingSlackMs = 500;
 
