@@ -16,14 +16,15 @@ public sealed class RateLimiterTests(RedisFixture fixture) : IClassFixture<Redis
         await using ConnectionMultiplexer other = await ConnectionMultiplexer.ConnectAsync(fixture.Server.ConnectionString);
         var a = new RedisPaymentsRateLimiter(fixture.Redis);
         var b = new RedisPaymentsRateLimiter(other);
-        // 1/s: the few milliseconds between calls refill next to nothing, so the waits are near whole seconds.
-        var bucket = new PaymentsRateLimitBucket(Guid.NewGuid().ToString("N"), requestsPerSecond: 1, burst: 4);
+        // One token per 10 s (on the Redis server's clock, so nothing here sleeps): even calls a loaded machine spreads
+        // over seconds refill less than half a token, so the waits are near whole multiples of 10 s.
+        var bucket = new PaymentsRateLimitBucket(Guid.NewGuid().ToString("N"), requestsPerSecond: 0.1, burst: 4);
 
         TimeSpan?[] waits = [await a.ReserveAsync(bucket, default), await b.ReserveAsync(bucket, default), await a.ReserveAsync(bucket, default), await b.ReserveAsync(bucket, default), await a.ReserveAsync(bucket, default), await b.ReserveAsync(bucket, default)];
 
         Assert.All(waits[..4], w => Assert.Equal(TimeSpan.Zero, w));
-        Assert.InRange(waits[4]!.Value, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1));   // one token short
-        Assert.InRange(waits[5]!.Value, TimeSpan.FromMilliseconds(1500), TimeSpan.FromSeconds(2));  // two short: first come, first served
+        Assert.InRange(waits[4]!.Value, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10));   // one token short
+        Assert.InRange(waits[5]!.Value, TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(20));  // two short: first come, first served
     }
 
     [Fact]
@@ -102,6 +103,43 @@ public sealed class RateLimiterTests(RedisFixture fixture) : IClassFixture<Redis
         Assert.All(down, w => Assert.Null(w));
         Assert.Equal(1, warnings.RedisUnavailable);
         Assert.Equal(TimeSpan.Zero, back);
+    }
+
+    [Fact]
+    public async Task A_hung_redis_holds_a_charge_no_longer_than_its_overall_timeout()
+    {
+        await using RedisServer server = await RedisServer.StartAsync();
+        await using ConnectionMultiplexer redis = await ConnectionMultiplexer.ConnectAsync(server.ConnectionString);
+        await using FakePaymentsApi api = await FakePaymentsApi.StartAsync();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConnectionMultiplexer>(redis);
+
+        // A command bound far longer than the call's deadline: only the deadline can end the wait for Redis.
+        services.Configure<RedisRateLimitOptions>(o => o.CommandTimeout = TimeSpan.FromSeconds(20));
+        services.AddPaymentsClient(o =>
+            {
+                o.BaseAddress = api.BaseAddress;
+                o.ApiKey = api.ApiKey;
+                o.OverallTimeout = TimeSpan.FromSeconds(1);
+                o.AttemptTimeout = TimeSpan.FromSeconds(1);
+            })
+            .UseRedisRateLimit();
+        await using ServiceProvider provider = services.BuildServiceProvider();
+        IPaymentsClient payments = provider.GetRequiredService<IPaymentsClient>();
+
+        // Hung, not down: connected, every command held for 30 s.
+        await redis.GetServer(redis.GetEndPoints()[0]).ExecuteAsync("CLIENT", "PAUSE", "30000", "ALL");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        PaymentsException error = await Assert.ThrowsAnyAsync<PaymentsException>(() => payments.ChargeAsync(
+            new ChargeRequest { Amount = 100, Currency = "usd", CustomerId = TestCustomers.Default, PaymentMethodId = TestPaymentMethods.Succeeds },
+            CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(15)));
+        TimeSpan took = clock.Elapsed;
+        await server.KillAsync(); // a paused server would hold the multiplexer's goodbye for its sync timeout
+
+        // 1 s deadline against a 20 s command bound and a 30 s pause; 5 s leaves a loaded machine room to schedule.
+        Assert.IsType<RequestTimeoutException>(error);
+        Assert.True(took < TimeSpan.FromSeconds(5), $"the charge took {took.TotalSeconds:0.0} s against its 1 s overall timeout");
+        Assert.Empty(api.Requests);
     }
 
     private static async Task<TimeSpan?> WhenAnsweringAsync(RedisPaymentsRateLimiter limiter, PaymentsRateLimitBucket bucket)

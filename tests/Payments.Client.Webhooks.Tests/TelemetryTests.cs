@@ -108,6 +108,28 @@ public sealed class TelemetryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_delivery_the_store_cannot_answer_is_counted_as_rejected_store_unavailable()
+    {
+        await using WebhookHost host = await WebhookHost.StartAsync(services: s => s.AddSingleton<IWebhookDeduplicationStore, UnavailableStore>());
+        using var telemetry = new TelemetryRecorder(host.Services.GetRequiredService<IMeterFactory>());
+        ActivityTraceId trace = ActivityTraceId.CreateRandom();
+
+        HttpResponseMessage response = await PostAsync(host, Vectors.Body("charge-succeeded.json"), Vectors.Signature("charge-succeeded.json"), trace);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("deduplication_unavailable", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Activity span = await telemetry.WebhookSpanAsync(trace);
+        Assert.Equal(("rejected", "store_unavailable", 503), (span.GetTagItem("payments.webhooks.outcome"), span.GetTagItem("payments.webhooks.reason"), span.GetTagItem("http.response.status_code")));
+        Assert.Equal(ActivityStatusCode.Error, span.Status);
+        TelemetryRecorder.Measurement rejected = Assert.Single(telemetry.Of("payments.webhooks.rejected"));
+        Assert.Equal("store_unavailable", rejected.Tags["payments.webhooks.reason"]);
+        Assert.Single(telemetry.Of("payments.webhooks.verified"));
+        Assert.Empty(telemetry.Of("payments.webhooks.duplicates"));
+        Assert.Empty(telemetry.Of("payments.webhooks.handler.duration"));
+        Assert.Equal(0, host.Recorder.Invocations);
+    }
+
+    [Fact]
     public async Task Handler_duration_is_recorded_by_event_type_and_outcome()
     {
         _host.Recorder.FailuresLeft = 1;
@@ -123,14 +145,29 @@ public sealed class TelemetryTests : IAsyncLifetime
         Assert.All(durations, m => Assert.InRange(m.Value, 0, 30));
     }
 
-    private Task<HttpResponseMessage> PostAsync(byte[] body, string signature, ActivityTraceId trace)
+    private Task<HttpResponseMessage> PostAsync(byte[] body, string signature, ActivityTraceId trace) => PostAsync(_host, body, signature, trace);
+
+    private static Task<HttpResponseMessage> PostAsync(WebhookHost host, byte[] body, string signature, ActivityTraceId trace)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, _host.Endpoint) { Content = new ByteArrayContent(body) };
+        var request = new HttpRequestMessage(HttpMethod.Post, host.Endpoint) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new("application/json");
         request.Headers.TryAddWithoutValidation(PaymentsWebhookReceiver.SignatureHeaderName, signature);
 
         // The trace this request belongs to, so spans of other tests' requests are told apart.
         request.Headers.TryAddWithoutValidation("traceparent", $"00-{trace}-{ActivitySpanId.CreateRandom()}-01");
-        return _host.Http.SendAsync(request);
+        return host.Http.SendAsync(request);
+    }
+
+    /// <summary>A store whose backend is down (Redis, SQL): every claim fails.</summary>
+    private sealed class UnavailableStore : IWebhookDeduplicationStore
+    {
+        public ValueTask<DeduplicationClaim> TryClaimAsync(string eventId, CancellationToken cancellationToken) =>
+            ValueTask.FromException<DeduplicationClaim>(new TimeoutException("the store did not answer"));
+
+        public ValueTask CompleteAsync(DeduplicationClaim claim, TimeSpan window, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("nothing is ever claimed");
+
+        public ValueTask AbandonAsync(DeduplicationClaim claim, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("nothing is ever claimed");
     }
 }

@@ -41,7 +41,9 @@ internal sealed class WebhookHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<WebhookHost> StartAsync(int maxBodyBytes = PaymentsWebhookReceiver.DefaultMaxBodyBytes)
+    /// <param name="maxBodyBytes">The endpoint's body limit.</param>
+    /// <param name="services">Registrations after the README's lines (a replacement deduplication store, say).</param>
+    public static async Task<WebhookHost> StartAsync(int maxBodyBytes = PaymentsWebhookReceiver.DefaultMaxBodyBytes, Action<IServiceCollection>? services = null)
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -57,6 +59,7 @@ internal sealed class WebhookHost : IAsyncDisposable
             .AddWebhookHandler<ChargeSucceededEvent, RecordingHandler>()
             .AddWebhookHandler<ChargeFailedEvent, RecordingHandler>()
             .AddWebhookHandler<PaymentsEvent, CatchAllHandler>();
+        services?.Invoke(builder.Services);
 
         WebApplication app = builder.Build();
         app.MapPaymentsWebhooks("/webhooks/payments");

@@ -5,32 +5,45 @@ namespace Payments.Client.Redis;
 
 /// <summary>
 /// The multiplexers this package opened from connection strings, one per string, shared by the store and the
-/// limiter and disposed with the container. They never refuse to start while Redis is down (they keep
-/// reconnecting in the background), and fail commands at once while disconnected instead of queueing them.
+/// limiter and disposed with the container. Connecting is asynchronous and starts when the first store or limiter
+/// is created: no thread is blocked on it (a synchronous connect on a busy host's first requests stalled the thread
+/// pool past the connect timeout, and every request meanwhile was answered "unavailable"). They never refuse to
+/// start while Redis is down (they keep reconnecting in the background), and fail commands at once while
+/// disconnected instead of queueing them.
 /// </summary>
 internal sealed class RedisConnections : IDisposable
 {
-    private readonly ConcurrentDictionary<string, Lazy<ConnectionMultiplexer>> _connections = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<IConnectionMultiplexer>>> _connections = new(StringComparer.Ordinal);
 
-    public IConnectionMultiplexer Get(string connectionString) =>
-        _connections.GetOrAdd(connectionString, static s => new Lazy<ConnectionMultiplexer>(() => Connect(s))).Value;
+    public RedisConnection Get(string connectionString) =>
+        new(_connections.GetOrAdd(connectionString, static s => new Lazy<Task<IConnectionMultiplexer>>(() => ConnectAsync(s))).Value);
 
     public void Dispose()
     {
-        foreach (Lazy<ConnectionMultiplexer> connection in _connections.Values)
+        foreach (Lazy<Task<IConnectionMultiplexer>> connection in _connections.Values)
         {
-            if (connection.IsValueCreated)
+            if (!connection.IsValueCreated)
             {
-                connection.Value.Dispose();
+                continue;
+            }
+
+            if (connection.Value.IsCompletedSuccessfully)
+            {
+                connection.Value.Result.Dispose();
+            }
+            else
+            {
+                // Still connecting: dispose it once it exists.
+                _ = connection.Value.ContinueWith(static t => t.Result.Dispose(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
             }
         }
     }
 
-    private static ConnectionMultiplexer Connect(string connectionString)
+    private static async Task<IConnectionMultiplexer> ConnectAsync(string connectionString)
     {
         ConfigurationOptions options = ConfigurationOptions.Parse(connectionString);
         options.AbortOnConnectFail = false;
         options.BacklogPolicy = BacklogPolicy.FailFast;
-        return ConnectionMultiplexer.Connect(options);
+        return await ConnectionMultiplexer.ConnectAsync(options).ConfigureAwait(false);
     }
 }

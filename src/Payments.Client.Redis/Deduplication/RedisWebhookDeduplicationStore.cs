@@ -23,7 +23,7 @@ public sealed class RedisWebhookDeduplicationStore : IWebhookDeduplicationStore
 {
     private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan LongestRetry = TimeSpan.FromSeconds(2);
-    private readonly IConnectionMultiplexer _redis;
+    private readonly RedisConnection _redis;
     private readonly string _prefix;
     private readonly TimeSpan _claimLifetime;
     private readonly TimeSpan _timeout;
@@ -36,8 +36,13 @@ public sealed class RedisWebhookDeduplicationStore : IWebhookDeduplicationStore
     /// <param name="time">The clock for retry pacing; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
     /// <param name="logger">Where completion retries and failed releases are logged.</param>
     public RedisWebhookDeduplicationStore(IConnectionMultiplexer redis, RedisDeduplicationOptions? options = null, TimeProvider? time = null, ILogger<RedisWebhookDeduplicationStore>? logger = null)
+        : this(new RedisConnection(redis ?? throw new ArgumentNullException(nameof(redis))), options, time, logger)
     {
-        ArgumentNullException.ThrowIfNull(redis);
+    }
+
+    /// <summary>On a connection this package opened, possibly still connecting.</summary>
+    internal RedisWebhookDeduplicationStore(RedisConnection redis, RedisDeduplicationOptions? options, TimeProvider? time, ILogger<RedisWebhookDeduplicationStore>? logger)
+    {
         options ??= new RedisDeduplicationOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(options.ClaimLifetime, TimeSpan.FromMilliseconds(1), nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.CommandTimeout, TimeSpan.FromMilliseconds(1), nameof(options));
@@ -126,15 +131,10 @@ public sealed class RedisWebhookDeduplicationStore : IWebhookDeduplicationStore
 
     private Task<RedisResult> EvaluateAsync(string script, string eventId, string token, TimeSpan? ttl, CancellationToken cancellationToken)
     {
-        if (!_redis.IsConnected)
-        {
-            throw new RedisUnavailableException();
-        }
-
         RedisValue[] args = ttl is { } t
             ? [token, ((long)Math.Ceiling(t.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture)]
             : [token];
-        Task<RedisResult> call = _redis.GetDatabase().ScriptEvaluateAsync(script, [new RedisKey(_prefix + eventId)], args);
-        return Bounded.RunAsync(call, _timeout, _time, cancellationToken);
+        RedisKey[] keys = [new RedisKey(_prefix + eventId)];
+        return _redis.RunAsync(db => db.ScriptEvaluateAsync(script, keys, args), _timeout, _time, cancellationToken);
     }
 }

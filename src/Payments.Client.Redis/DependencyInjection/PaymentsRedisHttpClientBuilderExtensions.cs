@@ -18,7 +18,7 @@ public static class PaymentsRedisHttpClientBuilderExtensions
     /// <param name="builder">The builder <c>AddPaymentsClient</c> returned.</param>
     /// <returns>The builder.</returns>
     public static IHttpClientBuilder UseRedisRateLimit(this IHttpClientBuilder builder) =>
-        Use(builder, sp => sp.GetRequiredService<IConnectionMultiplexer>());
+        Use(builder, sp => new RedisConnection(sp.GetRequiredService<IConnectionMultiplexer>()));
 
     /// <summary>
     /// Makes the client draw its rate-limit tokens from one Redis bucket per API key, on a connection opened from
@@ -35,7 +35,7 @@ public static class PaymentsRedisHttpClientBuilderExtensions
         return Use(builder, sp => sp.GetRequiredService<RedisConnections>().Get(connectionString));
     }
 
-    private static IHttpClientBuilder Use(IHttpClientBuilder builder, Func<IServiceProvider, IConnectionMultiplexer> redis)
+    private static IHttpClientBuilder Use(IHttpClientBuilder builder, Func<IServiceProvider, RedisConnection> redis)
     {
         ArgumentNullException.ThrowIfNull(builder);
 

@@ -18,7 +18,7 @@ public static class PaymentsRedisServiceCollectionExtensions
     /// <param name="services">The service collection.</param>
     /// <returns>The service collection.</returns>
     public static IServiceCollection AddRedisWebhookDeduplication(this IServiceCollection services) =>
-        AddStore(services, sp => sp.GetRequiredService<IConnectionMultiplexer>());
+        AddStore(services, sp => new RedisConnection(sp.GetRequiredService<IConnectionMultiplexer>()));
 
     /// <summary>
     /// Replaces the in-memory deduplication store with <see cref="RedisWebhookDeduplicationStore"/> on a connection
@@ -36,7 +36,7 @@ public static class PaymentsRedisServiceCollectionExtensions
         return AddStore(services, sp => sp.GetRequiredService<RedisConnections>().Get(connectionString));
     }
 
-    private static IServiceCollection AddStore(IServiceCollection services, Func<IServiceProvider, IConnectionMultiplexer> redis)
+    private static IServiceCollection AddStore(IServiceCollection services, Func<IServiceProvider, RedisConnection> redis)
     {
         ArgumentNullException.ThrowIfNull(services);
 

@@ -19,7 +19,7 @@ public sealed class RedisPaymentsRateLimiter : IPaymentsRateLimiter
 {
     private const int Take = -1;
     private const int GiveBack = 1;
-    private readonly IConnectionMultiplexer _redis;
+    private readonly RedisConnection _redis;
     private readonly string _prefix;
     private readonly TimeSpan _timeout;
     private readonly TimeSpan _retryInterval;
@@ -34,8 +34,13 @@ public sealed class RedisPaymentsRateLimiter : IPaymentsRateLimiter
     /// <param name="time">The clock for the retry interval and command timeouts; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
     /// <param name="logger">Where the start and end of an outage are logged.</param>
     public RedisPaymentsRateLimiter(IConnectionMultiplexer redis, RedisRateLimitOptions? options = null, TimeProvider? time = null, ILogger<RedisPaymentsRateLimiter>? logger = null)
+        : this(new RedisConnection(redis ?? throw new ArgumentNullException(nameof(redis))), options, time, logger)
     {
-        ArgumentNullException.ThrowIfNull(redis);
+    }
+
+    /// <summary>On a connection this package opened, possibly still connecting.</summary>
+    internal RedisPaymentsRateLimiter(RedisConnection redis, RedisRateLimitOptions? options, TimeProvider? time, ILogger<RedisPaymentsRateLimiter>? logger)
+    {
         options ??= new RedisRateLimitOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(options.CommandTimeout, TimeSpan.FromMilliseconds(1), nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.RetryInterval, TimeSpan.Zero, nameof(options));
@@ -121,15 +126,8 @@ public sealed class RedisPaymentsRateLimiter : IPaymentsRateLimiter
 
     private Task<RedisResult> EvaluateAsync(PaymentsRateLimitBucket bucket, int delta, CancellationToken cancellationToken)
     {
-        if (!_redis.IsConnected)
-        {
-            throw new RedisUnavailableException();
-        }
-
-        Task<RedisResult> call = _redis.GetDatabase().ScriptEvaluateAsync(
-            TokenBucketScript.Source,
-            [new RedisKey(_prefix + bucket.Id)],
-            [bucket.RequestsPerSecond, bucket.Burst, delta]);
-        return Bounded.RunAsync(call, _timeout, _time, cancellationToken);
+        RedisKey[] keys = [new RedisKey(_prefix + bucket.Id)];
+        RedisValue[] args = [bucket.RequestsPerSecond, bucket.Burst, delta];
+        return _redis.RunAsync(db => db.ScriptEvaluateAsync(TokenBucketScript.Source, keys, args), _timeout, _time, cancellationToken);
     }
 }

@@ -12,8 +12,11 @@ internal static class DeduplicationGuard
     /// <summary>Seconds the sender is asked to wait while the store is unavailable.</summary>
     internal const string RetryAfterSeconds = "5";
 
-    /// <returns>The store's answer, or <see langword="null"/> when it failed and the 503 is written.</returns>
-    public static async Task<DeduplicationClaim?> TryClaimAsync(HttpContext context, ILogger logger, IWebhookDeduplicationStore store, PaymentsEvent paymentsEvent)
+    /// <summary>The <c>payments.webhooks.reason</c> of a delivery refused because the store could not answer.</summary>
+    internal const string StoreUnavailableReason = "store_unavailable";
+
+    /// <returns>The store's answer, or <see langword="null"/> when it failed and the 503 is written (and counted as rejected).</returns>
+    public static async Task<DeduplicationClaim?> TryClaimAsync(HttpContext context, ILogger logger, DeliveryTelemetry telemetry, IWebhookDeduplicationStore store, PaymentsEvent paymentsEvent)
     {
         try
         {
@@ -22,6 +25,7 @@ internal static class DeduplicationGuard
         catch (Exception ex) when (!(ex is OperationCanceledException && context.RequestAborted.IsCancellationRequested))
         {
             Log.StoreUnavailable(logger, paymentsEvent.Id, paymentsEvent.Type, ex);
+            telemetry.Rejected(StoreUnavailableReason, StatusCodes.Status503ServiceUnavailable);
             context.Response.Headers.RetryAfter = RetryAfterSeconds;
             await WebhookEndpoint.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, """{"received":false,"reason":"deduplication_unavailable"}""").ConfigureAwait(false);
             return null;

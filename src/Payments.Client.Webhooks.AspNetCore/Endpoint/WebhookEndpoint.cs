@@ -137,7 +137,7 @@ internal static class WebhookEndpoint
     private static async Task DeliverAsync(HttpContext context, ILogger logger, DeliveryTelemetry telemetry, PaymentsWebhookOptions options, PaymentsEvent paymentsEvent)
     {
         IWebhookDeduplicationStore store = context.RequestServices.GetRequiredService<IWebhookDeduplicationStore>();
-        DeduplicationClaim? claim = await DeduplicationGuard.TryClaimAsync(context, logger, store, paymentsEvent).ConfigureAwait(false);
+        DeduplicationClaim? claim = await DeduplicationGuard.TryClaimAsync(context, logger, telemetry, store, paymentsEvent).ConfigureAwait(false);
         if (claim is null)
         {
             return; // the store could not answer: 503 written, handlers not run

@@ -44,7 +44,7 @@ internal sealed class ClientRateLimitStrategy : ResilienceStrategy<AttemptOutcom
             CallState call = context.Properties.GetValue(CallState.Key, null!);
             if (call.WaitEndsPastDeadline(wait, _time))
             {
-                await _tokens.ReturnAsync(shared).ConfigureAwait(context.ContinueOnCapturedContext);
+                _tokens.Return(shared);
                 return Outcome.FromException<AttemptOutcome>(new ClientThrottledException(wait));
             }
 
@@ -56,7 +56,7 @@ internal sealed class ClientRateLimitStrategy : ResilienceStrategy<AttemptOutcom
             }
             catch (OperationCanceledException ex)
             {
-                await _tokens.ReturnAsync(shared).ConfigureAwait(context.ContinueOnCapturedContext);
+                _tokens.Return(shared);
                 return Outcome.FromException<AttemptOutcome>(ex);
             }
         }

@@ -6,26 +6,35 @@ namespace Payments.Client.Pipeline;
 /// <paramref name="bucket"/> is null exactly when <paramref name="shared"/> is: naming the shared bucket hashes the
 /// API key, and a process's first hash loads the OS crypto library, milliseconds of a Native AOT start.
 /// </summary>
+/// <remarks>
+/// Every shared token is also taken from the in-process bucket (its wait ignored: the shared answer rules). The
+/// in-process bucket so follows what this process actually sent, and a fallback while the shared limiter cannot
+/// answer starts from there, not from a fresh full burst on top of the shared one.
+/// </remarks>
 internal sealed class RateLimitReservations(TokenBucket local, IPaymentsRateLimiter? shared, PaymentsRateLimitBucket? bucket)
 {
     public async ValueTask<(TimeSpan Wait, bool Shared)> ReserveAsync(CancellationToken cancellationToken)
     {
         if (shared is not null && await shared.ReserveAsync(bucket!, cancellationToken).ConfigureAwait(false) is { } wait)
         {
+            local.Reserve();
             return (wait < TimeSpan.Zero ? TimeSpan.Zero : wait, true);
         }
 
         return (local.Reserve(), false);
     }
 
-    public ValueTask ReturnAsync(bool fromShared)
+    /// <summary>
+    /// Gives a token back without holding the call: a refused or cancelled call ends at once, like with the
+    /// in-process bucket, while the shared limiter's give-back (a remote call it bounds itself) completes on its own.
+    /// </summary>
+    public void Return(bool fromShared)
     {
+        local.Return();
         if (fromShared)
         {
-            return shared!.ReturnAsync(bucket!);
+            // Fire and forget is deliberate: the interface's ReturnAsync never throws, and nothing waits for it.
+            _ = shared!.ReturnAsync(bucket!).AsTask();
         }
-
-        local.Return();
-        return default;
     }
 }

@@ -8,8 +8,10 @@ namespace Payments.Client;
 /// </summary>
 /// <remarks>
 /// The client never waits past a call's overall timeout for a token, and never waits on this limiter longer than
-/// the limiter takes to answer: implementations must answer quickly (bound every remote call) and return
-/// <see langword="null"/> when they cannot, so the client paces by its in-process limit until they can.
+/// the limiter takes to answer: implementations must answer quickly (bound every remote call, and end it when the
+/// call's token is cancelled, which also happens at the call's overall timeout) and return <see langword="null"/>
+/// when they cannot, so the client paces by its in-process limit until they can. A give-back is not waited for:
+/// a refused or cancelled call ends at once while <see cref="ReturnAsync"/> completes on its own.
 /// </remarks>
 public interface IPaymentsRateLimiter
 {

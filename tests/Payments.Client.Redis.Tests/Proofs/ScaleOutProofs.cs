@@ -20,6 +20,9 @@ public sealed class ScaleOutProofs(ITestOutputHelper output)
 {
     private static readonly TimeSpan Startup = TimeSpan.FromSeconds(30);
 
+    /// <summary>The client's default burst for an sk_test_ key: 80% of the documented 50.</summary>
+    private const int ClientBurst = 40;
+
     [Fact]
     public async Task Proof1_three_receivers_run_each_events_handlers_exactly_once()
     {
@@ -46,6 +49,9 @@ public sealed class ScaleOutProofs(ITestOutputHelper output)
         Assert.Equal(500, runs.Count);
         Assert.All(events, id => Assert.Equal(1, runs.GetValueOrDefault(id)));
         Assert.Equal(2000 - 500, tally["200 duplicate"]);
+
+        // Redis was up throughout: the only 503s allowed are copies racing the first delivery ("in progress").
+        Assert.Equal(0, tally["503 store unavailable"]);
     }
 
     [Fact]
@@ -53,9 +59,9 @@ public sealed class ScaleOutProofs(ITestOutputHelper output)
     {
         await using RedisServer redis = await RedisServer.StartAsync();
         await using FakePaymentsApi api = await FakePaymentsApi.StartAsync();
-        // Burst 25, half the documented 50: the bucket is shared exactly, but a request leaves its process a little after
-        // its token, and on a loaded machine a stall bunches a few; a full 50 burst leaves the fake's peak bucket no room.
-        await using Chargers chargers = await Chargers.StartAsync(redis.ConnectionString, api, perProcess: 200, overallMs: 90_000, burst: 25);
+
+        // The client's defaults, as a merchant gets them: 22.5/s, burst 40 for an sk_test_ key, one bucket for all three.
+        await using Chargers chargers = await Chargers.StartAsync(redis.ConnectionString, api, perProcess: 200, overallMs: 90_000);
         var clock = Stopwatch.StartNew();
         string[] results = await chargers.RunAsync(TimeSpan.FromSeconds(60));
         TimeSpan took = clock.Elapsed;
@@ -64,9 +70,9 @@ public sealed class ScaleOutProofs(ITestOutputHelper output)
         List<DateTimeOffset> arrivals = api.Requests.Where(r => r.Path.EndsWith("/charge", StringComparison.Ordinal)).Select(r => r.ReceivedAt).Order().ToList();
         int rejected = api.Requests.Count(r => r.StatusCode == 429);
         double span = (arrivals[^1] - arrivals[0]).TotalSeconds;
-        double sustained = (arrivals.Count - 25) / span;
+        double sustained = (arrivals.Count - ClientBurst) / span;
         int worstExcess = WorstExcessOverBucket(arrivals, perSecond: 25, burst: 50);
-        output.WriteLine(FormattableString.Invariant($"proof 2: 3 client processes, one sk_test_ key, {arrivals.Count} charges in {span:0.0} s ({took.TotalSeconds:0.0} s wall): 429s {rejected}; rate after the client's 25-request burst {sustained:0.0}/s (documented 25/s); worst window over the 25/s + 50 bucket: {worstExcess} requests; {string.Join(" | ", results)}"));
+        output.WriteLine(FormattableString.Invariant($"proof 2: 3 client processes, one sk_test_ key, {arrivals.Count} charges in {span:0.0} s ({took.TotalSeconds:0.0} s wall): 429s {rejected}; rate after the client's {ClientBurst}-request burst {sustained:0.0}/s (documented 25/s); worst window over the 25/s + 50 bucket: {worstExcess} requests; {string.Join(" | ", results)}"));
 
         Assert.Equal(600, arrivals.Count);
         Assert.Equal(0, rejected);
@@ -75,6 +81,17 @@ public sealed class ScaleOutProofs(ITestOutputHelper output)
         Assert.True(worstExcess <= 1, $"some window held {worstExcess} requests more than a 25/s bucket of 50 allows");
     }
 
+    /// <summary>Proof 3's <c>OverallTimeout</c>.</summary>
+    private const int OverallMs = 6_000;
+
+    /// <summary>
+    /// What a charge may take beyond its <c>OverallTimeout</c>, as the charger measures it. Every wait in the client, the
+    /// shared limiter's Redis call and its give-back included, ends at the deadline; what remains is process scheduling:
+    /// the deadline's timer callback and then the charger's continuation each need a thread on a 2-core machine shared
+    /// with six other processes and Redis (longest charges measured over 9 runs: 0.6-2.3 s).
+    /// </summary>
+    private const int SchedulingSlackMs = 500;
+
     [Fact]
     public async Task Proof3_redis_killed_mid_run_no_event_handled_twice_and_no_charge_blocked_past_its_timeout()
     {
@@ -82,7 +99,7 @@ public sealed class ScaleOutProofs(ITestOutputHelper output)
         await using FakePaymentsApi api = await FakePaymentsApi.StartAsync();
         using var files = new TempFiles();
         await using Receivers receivers = await Receivers.StartAsync(redis.ConnectionString, files, claimMs: 8_000);
-        await using Chargers chargers = await Chargers.StartAsync(redis.ConnectionString, api, perProcess: 60, overallMs: 6_000);
+        await using Chargers chargers = await Chargers.StartAsync(redis.ConnectionString, api, perProcess: 60, overallMs: OverallMs);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(50) };
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var tally = new Tally();
@@ -127,7 +144,7 @@ public sealed class ScaleOutProofs(ITestOutputHelper output)
         Assert.True(tally["503 store unavailable"] > 0, "no delivery met the outage; the proof proved nothing");
         Assert.All(events, id => Assert.Equal(1, runs.GetValueOrDefault(id)));
         Assert.All(charged, c => Assert.Equal(60, c.Ok + c.Failed));
-        Assert.All(charged, c => Assert.True(c.MaxMs <= 6_000 + 2_000, $"a charge took {c.MaxMs} ms, past its 6 s overall timeout"));
+        Assert.All(charged, c => Assert.True(c.MaxMs <= OverallMs + SchedulingSlackMs, $"a charge took {c.MaxMs} ms, past its {OverallMs} ms overall timeout"));
         Assert.All(charged, c => Assert.InRange(c.Warnings, 1, 2));
     }
 
@@ -211,10 +228,10 @@ public sealed class ScaleOutProofs(ITestOutputHelper output)
 
         private Chargers(ChildProcess[] processes) => _processes = processes;
 
-        public static async Task<Chargers> StartAsync(string redis, FakePaymentsApi api, int perProcess, int overallMs, int burst = 0)
+        public static async Task<Chargers> StartAsync(string redis, FakePaymentsApi api, int perProcess, int overallMs)
         {
             ChildProcess[] processes = Enumerable.Range(0, 3)
-                .Select(_ => ChildProcess.Start("charger", redis, api.BaseAddress.ToString(), api.ApiKey, perProcess.ToString(CultureInfo.InvariantCulture), "4", overallMs.ToString(CultureInfo.InvariantCulture), burst.ToString(CultureInfo.InvariantCulture)))
+                .Select(_ => ChildProcess.Start("charger", redis, api.BaseAddress.ToString(), api.ApiKey, perProcess.ToString(CultureInfo.InvariantCulture), "4", overallMs.ToString(CultureInfo.InvariantCulture)))
                 .ToArray();
             var chargers = new Chargers(processes);
             try

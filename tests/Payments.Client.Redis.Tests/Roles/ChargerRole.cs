@@ -22,7 +22,6 @@ internal static class ChargerRole
         int count = int.Parse(args[3], CultureInfo.InvariantCulture);
         int concurrency = int.Parse(args[4], CultureInfo.InvariantCulture);
         var overall = TimeSpan.FromMilliseconds(int.Parse(args[5], CultureInfo.InvariantCulture));
-        int burst = args.Length > 6 ? int.Parse(args[6], CultureInfo.InvariantCulture) : 0;
 
         var warnings = new WarningCounter();
         var services = new ServiceCollection();
@@ -33,7 +32,6 @@ internal static class ChargerRole
                 o.ApiKey = apiKey;
                 o.OverallTimeout = overall;
                 o.AttemptTimeout = overall < TimeSpan.FromSeconds(5) ? overall : TimeSpan.FromSeconds(5);
-                o.RateLimit.Burst = burst;
             })
             .UseRedisRateLimit(redis);
         await using ServiceProvider provider = services.BuildServiceProvider();
