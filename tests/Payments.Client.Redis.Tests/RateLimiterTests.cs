@@ -63,7 +63,7 @@ public sealed class RateLimiterTests(RedisFixture fixture) : IClassFixture<Redis
         var clock = System.Diagnostics.Stopwatch.StartNew();
         while (written.IsEmpty && clock.Elapsed < TimeSpan.FromSeconds(10))
         {
-            await Task.Delay(20);
+            await Task.Delay(20); // bounded poll (10 s above): the keyspace notification comes from the real Redis server
         }
 
         await subscriber.UnsubscribeAllAsync();
@@ -152,7 +152,7 @@ public sealed class RateLimiterTests(RedisFixture fixture) : IClassFixture<Redis
                 return wait;
             }
 
-            await Task.Delay(100);
+            await Task.Delay(100); // bounded poll (20 s above): the restarted Redis process answers once it is up
         }
 
         throw new TimeoutException("the limiter did not use Redis again within 20 s of its restart");

@@ -124,10 +124,10 @@ public sealed class ScaleOutProofs(ITestOutputHelper output)
             deliveries.Add(Task.Run(async () =>
             {
                 await Task.WhenAll(receivers.Endpoints.Select(e => Webhook.DeliverAsync(http, e, id, tally, cts.Token)));
-                await Task.Delay(1000, cts.Token);
+                await Task.Delay(1000, cts.Token); // the run's schedule: the redelivery comes a second later
                 await Webhook.DeliverAsync(http, later, id, tally, cts.Token);
             }));
-            await Task.Delay(15, cts.Token);
+            await Task.Delay(15, cts.Token); // the run's schedule: an event every 15 ms, so the outage falls mid-run
         }
 
         await outage;

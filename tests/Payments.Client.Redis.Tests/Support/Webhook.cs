@@ -42,7 +42,7 @@ internal static class Webhook
                 return;
             }
 
-            await Task.Delay(100, cancellationToken);
+            await Task.Delay(100, cancellationToken); // the sender's pause before redelivering a 503 (as a real sender does); bounded by the caller's token
         }
     }
 }
