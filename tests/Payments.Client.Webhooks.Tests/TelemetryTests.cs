@@ -3,18 +3,20 @@ using System.Diagnostics.Metrics;
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using Payments.Client.Tests.Shared;
 
 namespace Payments.Client.Webhooks.Tests;
 
 /// <summary>The webhook side's span per delivery and its metrics, observed with listeners on a loopback Kestrel host.</summary>
 public sealed class TelemetryTests : IAsyncLifetime
 {
-    private WebhookHost _host = null!;
+    private readonly Recorder _recorder = new();
+    private WebhookTestHost _host = null!;
     private TelemetryRecorder _telemetry = null!;
 
     public async Task InitializeAsync()
     {
-        _host = await WebhookHost.StartAsync(maxBodyBytes: 1024);
+        _host = await WebhookTestHost.StartAsync(_recorder.ReadmeApp(maxBodyBytes: 1024));
         _telemetry = new TelemetryRecorder(_host.Services.GetRequiredService<IMeterFactory>());
     }
 
@@ -110,7 +112,7 @@ public sealed class TelemetryTests : IAsyncLifetime
     [Fact]
     public async Task Handler_duration_is_recorded_by_event_type_and_outcome()
     {
-        _host.Recorder.FailuresLeft = 1;
+        _recorder.FailuresLeft = 1;
         byte[] body = Vectors.Body("charge-succeeded.json");
 
         HttpResponseMessage failed = await _host.PostAsync(body, Vectors.Signature("charge-succeeded.json"));
