@@ -1,66 +1,13 @@
 using System.Collections.Concurrent;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Payments.Client.Tests.Shared;
 using Payments.Client.Webhooks;
 using Payments.Client.Webhooks.AspNetCore;
 
 namespace Payments.Client.ChaosTests.Support;
 
-/// <summary>A merchant's app on real Kestrel (127.0.0.1:0) with the README's webhook lines and counting handlers.</summary>
-internal sealed class ReceiverHost : IAsyncDisposable
-{
-    private readonly WebApplication _app;
-
-    private ReceiverHost(WebApplication app, Uri endpoint, HandlerLog log)
-    {
-        _app = app;
-        Endpoint = endpoint;
-        Log = log;
-    }
-
-    public Uri Endpoint { get; }
-
-    public HandlerLog Log { get; }
-
-    public static async Task<ReceiverHost> StartAsync(IEnumerable<string> secrets, ILoggerProvider? logs = null)
-    {
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Debug);
-        if (logs is not null)
-        {
-            builder.Logging.AddProvider(logs);
-        }
-
-        var log = new HandlerLog();
-        builder.Services.AddSingleton(log);
-        builder.Services.AddPaymentsWebhooks(o =>
-            {
-                foreach (string secret in secrets)
-                {
-                    o.Secrets.Add(secret);
-                }
-            })
-            .AddWebhookHandler<ChargeSucceededEvent, CountingHandler>()
-            .AddWebhookHandler<ChargeFailedEvent, CountingHandler>()
-            .AddWebhookHandler<UnknownPaymentsEvent, CountingHandler>();
-
-        WebApplication app = builder.Build();
-        app.MapPaymentsWebhooks("/webhooks/payments");
-        await app.StartAsync();
-        string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new ReceiverHost(app, new Uri(address.TrimEnd('/') + "/webhooks/payments"), log);
-    }
-
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
-}
-
-/// <summary>Every handler run, per event id, in the order they ran.</summary>
+/// <summary>Every handler run, per event id, in the order they ran; and the merchant's app that counts them.</summary>
 internal sealed class HandlerLog
 {
     public ConcurrentDictionary<string, int> RunsPerEvent { get; } = new();
@@ -69,6 +16,20 @@ internal sealed class HandlerLog
 
     /// <summary>Held open by a test to keep a handler inside HandleAsync while duplicates arrive.</summary>
     public TaskCompletionSource? Gate { get; set; }
+
+    /// <summary>The README's webhook lines with <see cref="CountingHandler"/> for each charge event and unknown types.</summary>
+    public WebhookTestHostOptions ReadmeApp(IReadOnlyList<string> secrets, ILoggerProvider? logs = null) => new()
+    {
+        Secrets = secrets,
+        Logging = logs is null ? null : logging => logging.AddProvider(logs),
+        Webhooks = webhooks =>
+        {
+            webhooks.Services.AddSingleton(this);
+            webhooks.AddWebhookHandler<ChargeSucceededEvent, CountingHandler>()
+                .AddWebhookHandler<ChargeFailedEvent, CountingHandler>()
+                .AddWebhookHandler<UnknownPaymentsEvent, CountingHandler>();
+        },
+    };
 
     public async Task RecordAsync(PaymentsEvent paymentsEvent)
     {
