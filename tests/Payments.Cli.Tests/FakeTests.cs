@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Payments.Cli.Commands;
 using Payments.Cli.Tests.Support;
+using Payments.Client.Tests.Shared;
 using Payments.Client;
 using Payments.Client.Testing;
 
@@ -42,10 +43,11 @@ public sealed class FakeTests
     [Fact]
     public async Task The_fake_delivers_signed_webhooks_to_the_endpoint_and_prints_each_attempt()
     {
-        await using Receiver receiver = await Receiver.StartAsync();
+        var merchant = new Merchant();
+        await using WebhookTestHost receiver = await WebhookTestHost.StartAsync(merchant.App());
         var output = new LineWriter();
         using var stop = new CancellationTokenSource();
-        Task<int> run = Start(["fake", "--port", "0", "--webhook-url", receiver.Endpoint.ToString(), "--webhook-secret", Receiver.Secret, "--json"], output, new LineWriter(), stop.Token);
+        Task<int> run = Start(["fake", "--port", "0", "--webhook-url", receiver.Endpoint.ToString(), "--webhook-secret", Merchant.Secret, "--json"], output, new LineWriter(), stop.Token);
 
         using JsonDocument banner = JsonDocument.Parse(await output.WaitForLineAsync(l => l.Contains("\"listening\"", StringComparison.Ordinal), Deadline, "announcing the address"));
         using var client = Client(new Uri(banner.RootElement.GetProperty("base_address").GetString()!), banner.RootElement.GetProperty("api_key").GetString()!);
@@ -56,7 +58,7 @@ public sealed class FakeTests
 
         Assert.Equal("charge.succeeded", webhook.RootElement.GetProperty("type").GetString());
         Assert.Equal(200, webhook.RootElement.GetProperty("status").GetInt32());
-        Assert.Equal(1, receiver.Handled.Count);
+        Assert.Equal(1, merchant.Handled);
         Assert.Contains(output.Lines, l => l.Contains("\"request\"", StringComparison.Ordinal) && l.Contains(charged.IdempotencyKey!, StringComparison.Ordinal));
     }
 
@@ -91,7 +93,7 @@ public sealed class FakeTests
         private readonly HttpClient _http = new() { Timeout = Timeout.InfiniteTimeSpan };
 
         public OwnedClient(Uri baseAddress, string apiKey) =>
-            Client = new PaymentsClient(_http, new PaymentsClientOptions { BaseAddress = baseAddress, ApiKey = apiKey });
+            Client = new PaymentsClient(_http, TestClientOptions.For(baseAddress, apiKey));
 
         public PaymentsClient Client { get; }
 

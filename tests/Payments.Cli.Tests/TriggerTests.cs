@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Payments.Cli.Tests.Support;
+using Payments.Client.Tests.Shared;
 
 namespace Payments.Cli.Tests;
 
@@ -8,8 +9,9 @@ public sealed class TriggerTests
     [Fact]
     public async Task A_signed_event_is_handled_then_its_redelivery_is_a_duplicate()
     {
-        await using Receiver receiver = await Receiver.StartAsync();
-        string[] args = ["trigger", "charge.succeeded", "--forward-to", receiver.Endpoint.ToString(), "--secret", Receiver.Secret, "--event-id", "evt_twice", "--charge-id", "ch_1"];
+        var merchant = new Merchant();
+        await using WebhookTestHost receiver = await WebhookTestHost.StartAsync(merchant.App());
+        string[] args = ["trigger", "charge.succeeded", "--forward-to", receiver.Endpoint.ToString(), "--secret", Merchant.Secret, "--event-id", "evt_twice", "--charge-id", "ch_1"];
 
         CliResult first = await Tool.RunAsync(args);
         CliResult second = await Tool.RunAsync(args);
@@ -19,15 +21,16 @@ public sealed class TriggerTests
         Assert.Contains("{\"received\":true}", first.Out, StringComparison.Ordinal);
         Assert.True(second.ExitCode == 0, second.ToString());
         Assert.Contains("\"duplicate\":true", second.Out, StringComparison.Ordinal);
-        Assert.Equal(1, receiver.Handled.Count);
+        Assert.Equal(1, merchant.Handled);
     }
 
     [Fact]
     public async Task Charge_failed_is_sent_in_the_contract_shape_and_handled()
     {
-        await using Receiver receiver = await Receiver.StartAsync();
+        var merchant = new Merchant();
+        await using WebhookTestHost receiver = await WebhookTestHost.StartAsync(merchant.App());
 
-        CliResult result = await Tool.RunAsync("trigger", "charge.failed", "--forward-to", receiver.Endpoint.ToString(), "--secret", Receiver.Secret, "--json");
+        CliResult result = await Tool.RunAsync("trigger", "charge.failed", "--forward-to", receiver.Endpoint.ToString(), "--secret", Merchant.Secret, "--json");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         using JsonDocument json = JsonDocument.Parse(result.Out);
@@ -36,13 +39,14 @@ public sealed class TriggerTests
         Assert.Equal(0, json.RootElement.GetProperty("retry_in_seconds").GetArrayLength());
         Assert.StartsWith("evt_", json.RootElement.GetProperty("event_id").GetString(), StringComparison.Ordinal);
         Assert.StartsWith("sha256=", json.RootElement.GetProperty("signature").GetString(), StringComparison.Ordinal);
-        Assert.Equal(1, receiver.Handled.Count);
+        Assert.Equal(1, merchant.Handled);
     }
 
     [Fact]
     public async Task A_wrong_secret_shows_the_401_and_the_retries_the_sender_would_make()
     {
-        await using Receiver receiver = await Receiver.StartAsync();
+        var merchant = new Merchant();
+        await using WebhookTestHost receiver = await WebhookTestHost.StartAsync(merchant.App());
 
         CliResult result = await Tool.RunAsync("trigger", "charge.succeeded", "--forward-to", receiver.Endpoint.ToString(), "--secret", "whsec_wrong");
 
@@ -51,15 +55,16 @@ public sealed class TriggerTests
         Assert.Contains("SignatureMismatch", result.Out, StringComparison.Ordinal);
         Assert.Contains("retry the same bytes after 1, 2, 4, 8, 16 s (5 retries), each attempt timing out after 10 s", result.Out, StringComparison.Ordinal);
         Assert.Contains("answered 401", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
-        Assert.Equal(0, receiver.Handled.Count);
+        Assert.Equal(0, merchant.Handled);
     }
 
     [Fact]
     public async Task A_handler_failure_is_a_500_with_the_retry_schedule_in_json()
     {
-        await using Receiver receiver = await Receiver.StartAsync();
+        var merchant = new Merchant();
+        await using WebhookTestHost receiver = await WebhookTestHost.StartAsync(merchant.App());
 
-        CliResult result = await Tool.RunAsync("trigger", "charge.succeeded", "--forward-to", receiver.Endpoint.ToString(), "--secret", Receiver.Secret, "--charge-id", Receiver.FailingChargeId, "--json");
+        CliResult result = await Tool.RunAsync("trigger", "charge.succeeded", "--forward-to", receiver.Endpoint.ToString(), "--secret", Merchant.Secret, "--charge-id", Merchant.FailingChargeId, "--json");
 
         Assert.Equal(1, result.ExitCode);
         using JsonDocument json = JsonDocument.Parse(result.Out);
@@ -73,12 +78,12 @@ public sealed class TriggerTests
     public async Task Nobody_listening_is_one_line_with_the_retry_schedule()
     {
         Uri closed;
-        await using (Receiver receiver = await Receiver.StartAsync())
+        await using (WebhookTestHost receiver = await WebhookTestHost.StartAsync(new Merchant().App()))
         {
             closed = receiver.Endpoint;
         }
 
-        CliResult result = await Tool.RunAsync("trigger", "charge.succeeded", "--forward-to", closed.ToString(), "--secret", Receiver.Secret);
+        CliResult result = await Tool.RunAsync("trigger", "charge.succeeded", "--forward-to", closed.ToString(), "--secret", Merchant.Secret);
 
         Assert.Equal(1, result.ExitCode);
         string line = Assert.Single(result.ErrorLines);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Payments.Client.Tests.Shared;
 using Payments.Client.Webhooks.AspNetCore;
 
 namespace Payments.Client.Webhooks.Tests;
@@ -17,32 +18,34 @@ public class BodyIntakeTests
     [Fact]
     public async Task Headers_declaring_256_KiB_hold_only_a_small_buffer_until_the_bytes_arrive()
     {
-        await using BodyIntakeHost host = await BodyIntakeHost.StartAsync();
+        var intake = new BodyIntake();
+        await using WebhookTestHost host = await WebhookTestHost.StartAsync(intake.Options());
         byte[] body = SignedChargeEvent(PaymentsWebhookReceiver.DefaultMaxBodyBytes);
 
-        using RawRequest request = await host.SendHeadersAsync(body.Length, ReceiverTests.Sign(body, Vectors.Current));
-        await host.Pool.FirstRent.Task.WaitAsync(Deadline);
-        int whileWaiting = host.Pool.LargestRented;
+        using RawRequest request = await RawRequest.SendHeadersAsync(host.Endpoint, body.Length, ReceiverTests.Sign(body, Vectors.Current));
+        await intake.Pool.FirstRent.Task.WaitAsync(Deadline);
+        int whileWaiting = intake.Pool.LargestRented;
         await request.SendAsync(body);
         int status = await request.ReadStatusAsync(Deadline);
 
         Assert.Equal(WebhookBodyReader.InitialBufferBytes, whileWaiting);
         Assert.Equal(200, status);
-        Assert.True(host.Pool.LargestRented <= body.Length, $"A body of exactly the limit rented {host.Pool.LargestRented} bytes.");
-        Assert.IsType<ChargeSucceededEvent>(Assert.Single(host.Recorder.CatchAll));
+        Assert.True(intake.Pool.LargestRented <= body.Length, $"A body of exactly the limit rented {intake.Pool.LargestRented} bytes.");
+        Assert.IsType<ChargeSucceededEvent>(Assert.Single(intake.Recorder.CatchAll));
     }
 
     [Fact]
     public async Task A_MaxBodyBytes_above_Kestrels_default_limit_accepts_a_body_above_it()
     {
-        await using BodyIntakeHost host = await BodyIntakeHost.StartAsync(maxBodyBytes: 40_000_000);
+        var intake = new BodyIntake();
+        await using WebhookTestHost host = await WebhookTestHost.StartAsync(intake.Options(maxBodyBytes: 40_000_000));
         byte[] body = SignedChargeEvent(31_000_000); // Kestrel's own default limit is 30,000,000
         using var http = new HttpClient { Timeout = Deadline };
 
         using HttpResponseMessage response = await http.SendAsync(Post(host, body, chunked: false));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.IsType<ChargeSucceededEvent>(Assert.Single(host.Recorder.CatchAll));
+        Assert.IsType<ChargeSucceededEvent>(Assert.Single(intake.Recorder.CatchAll));
     }
 
     [Theory]
@@ -51,17 +54,18 @@ public class BodyIntakeTests
     public async Task A_body_over_MaxBodyBytes_is_413_declared_or_streamed_with_no_error_logged(bool chunked)
     {
         // Streamed, Kestrel's limit (now MaxBodyBytes) trips before the endpoint's own count does.
-        await using BodyIntakeHost host = await BodyIntakeHost.StartAsync(maxBodyBytes: 64 * 1024);
+        var intake = new BodyIntake();
+        await using WebhookTestHost host = await WebhookTestHost.StartAsync(intake.Options(maxBodyBytes: 64 * 1024));
         byte[] body = SignedChargeEvent((64 * 1024) + 1);
         var http = new HttpClient { Timeout = Deadline };
 
         using HttpResponseMessage response = await http.SendAsync(Post(host, body, chunked));
         http.Dispose(); // closes the kept-alive connection, so the server finishes with it
-        await host.Log.WaitForAsync(IsRequestFinished, Deadline, "for the connection to stop");
+        await intake.Log.WaitForAsync(IsRequestFinished, Deadline, "for the connection to stop");
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Empty(host.Recorder.CatchAll);
-        Assert.DoesNotContain(host.Log.Lines, IsErrorOrWorse);
+        Assert.Empty(intake.Recorder.CatchAll);
+        Assert.DoesNotContain(intake.Log.Lines, IsErrorOrWorse);
     }
 
     [Theory]
@@ -70,53 +74,56 @@ public class BodyIntakeTests
     public async Task A_body_cut_midway_logs_one_information_line_and_no_error(bool reset)
     {
         // Kestrel takes a half-close (FIN) for a sender that is gone too: there is no one to answer.
-        await using BodyIntakeHost host = await BodyIntakeHost.StartAsync();
+        var intake = new BodyIntake();
+        await using WebhookTestHost host = await WebhookTestHost.StartAsync(intake.Options());
         byte[] body = SignedChargeEvent(1000);
 
-        using RawRequest request = await host.SendHeadersAsync(body.Length, ReceiverTests.Sign(body, Vectors.Current));
+        using RawRequest request = await RawRequest.SendHeadersAsync(host.Endpoint, body.Length, ReceiverTests.Sign(body, Vectors.Current));
         await request.SendAsync(body[..100]);
-        await host.Pool.FirstRent.Task.WaitAsync(Deadline);
+        await intake.Pool.FirstRent.Task.WaitAsync(Deadline);
         request.Cut(reset);
-        await host.Log.WaitForAsync(IsRequestFinished, Deadline, "for the connection to stop");
+        await intake.Log.WaitForAsync(IsRequestFinished, Deadline, "for the connection to stop");
 
-        string line = OneInformationLineAndNoError(host.Log.Lines);
+        string line = OneInformationLineAndNoError(intake.Log.Lines);
         Assert.StartsWith("Information Payments.Client.Webhooks: Payments webhook body not received: ", line, StringComparison.Ordinal);
         Assert.EndsWith("; the sender is gone, nothing answered.", line, StringComparison.Ordinal);
-        Assert.Empty(host.Recorder.CatchAll);
+        Assert.Empty(intake.Recorder.CatchAll);
     }
 
     [Fact]
     public async Task A_malformed_chunked_body_is_answered_400_with_one_information_line()
     {
-        await using BodyIntakeHost host = await BodyIntakeHost.StartAsync();
+        var intake = new BodyIntake();
+        await using WebhookTestHost host = await WebhookTestHost.StartAsync(intake.Options());
 
-        using RawRequest request = await host.SendHeadersAsync(contentLength: null, ReceiverTests.Sign([], Vectors.Current));
+        using RawRequest request = await RawRequest.SendHeadersAsync(host.Endpoint, contentLength: null, ReceiverTests.Sign([], Vectors.Current));
         await request.SendAsync(Encoding.ASCII.GetBytes("zz\r\n{}\r\n")); // "zz" is no chunk size
 
-        await AssertAnsweredWithOneInformationLineAsync(host, request, 400, "the body ended early or is malformed");
+        await AssertAnsweredWithOneInformationLineAsync(intake, request, 400, "the body ended early or is malformed");
     }
 
     [Fact]
     public async Task A_body_slower_than_Kestrels_minimum_data_rate_is_answered_408()
     {
         // 240 bytes/s after a 2-second grace period; the sender sends 10 bytes and stalls.
-        await using BodyIntakeHost host = await BodyIntakeHost.StartAsync(limits: limits =>
-            limits.MinRequestBodyDataRate = new Microsoft.AspNetCore.Server.Kestrel.Core.MinDataRate(bytesPerSecond: 240, gracePeriod: TimeSpan.FromSeconds(2)));
+        var intake = new BodyIntake();
+        await using WebhookTestHost host = await WebhookTestHost.StartAsync(intake.Options(limits: limits =>
+            limits.MinRequestBodyDataRate = new Microsoft.AspNetCore.Server.Kestrel.Core.MinDataRate(bytesPerSecond: 240, gracePeriod: TimeSpan.FromSeconds(2))));
         byte[] body = SignedChargeEvent(1000);
 
-        using RawRequest request = await host.SendHeadersAsync(body.Length, ReceiverTests.Sign(body, Vectors.Current));
+        using RawRequest request = await RawRequest.SendHeadersAsync(host.Endpoint, body.Length, ReceiverTests.Sign(body, Vectors.Current));
         await request.SendAsync(body[..10]);
 
-        await AssertAnsweredWithOneInformationLineAsync(host, request, 408, "the body arrived too slowly");
+        await AssertAnsweredWithOneInformationLineAsync(intake, request, 408, "the body arrived too slowly");
     }
 
-    private static async Task AssertAnsweredWithOneInformationLineAsync(BodyIntakeHost host, RawRequest request, int status, string reason)
+    private static async Task AssertAnsweredWithOneInformationLineAsync(BodyIntake intake, RawRequest request, int status, string reason)
     {
         Assert.Equal(status, await request.ReadStatusAsync(Deadline));
-        await host.Log.WaitForAsync(IsRequestFinished, Deadline, "for the connection to stop");
-        string line = OneInformationLineAndNoError(host.Log.Lines);
+        await intake.Log.WaitForAsync(IsRequestFinished, Deadline, "for the connection to stop");
+        string line = OneInformationLineAndNoError(intake.Log.Lines);
         Assert.Equal($"Information Payments.Client.Webhooks: Payments webhook body not received: {reason}; answered {status}.", line);
-        Assert.Empty(host.Recorder.CatchAll);
+        Assert.Empty(intake.Recorder.CatchAll);
     }
 
     /// <summary>The endpoint's one line about the request; nothing at Error anywhere, no stack trace.</summary>
@@ -134,9 +141,9 @@ public class BodyIntakeTests
 
     private static bool IsErrorOrWorse(string line) => line.StartsWith("Error", StringComparison.Ordinal) || line.StartsWith("Critical", StringComparison.Ordinal);
 
-    private static HttpRequestMessage Post(BodyIntakeHost host, byte[] body, bool chunked)
+    private static HttpRequestMessage Post(WebhookTestHost host, byte[] body, bool chunked)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, $"http://127.0.0.1:{host.Port}/webhooks/payments")
+        var request = new HttpRequestMessage(HttpMethod.Post, host.Endpoint)
         {
             Content = chunked ? new StreamContent(new MemoryStream(body)) : new ByteArrayContent(body),
         };

@@ -8,6 +8,22 @@ internal sealed class RawRequest(TcpClient client) : IDisposable
 {
     private readonly NetworkStream _stream = client.GetStream();
 
+    /// <summary>
+    /// Connects and sends the request line and headers of a signed JSON POST to <paramref name="endpoint"/> (chunked
+    /// when <paramref name="contentLength"/> is null); the body is the caller's to send.
+    /// </summary>
+    public static async Task<RawRequest> SendHeadersAsync(Uri endpoint, long? contentLength, string signature)
+    {
+        var client = new TcpClient();
+        await client.ConnectAsync(endpoint.Host, endpoint.Port);
+        var request = new RawRequest(client);
+        await request.SendAsync(Encoding.ASCII.GetBytes(
+            $"POST {endpoint.AbsolutePath} HTTP/1.1\r\nHost: {endpoint.Authority}\r\nContent-Type: application/json\r\n" +
+            $"X-Signature-256: {signature}\r\n" +
+            (contentLength is null ? "Transfer-Encoding: chunked" : $"Content-Length: {contentLength}") + "\r\n\r\n"));
+        return request;
+    }
+
     public async Task SendAsync(byte[] bytes) => await _stream.WriteAsync(bytes);
 
     /// <summary>Ends the connection mid-body: a reset (a sender that crashed) or a half-close (one that gave up).</summary>

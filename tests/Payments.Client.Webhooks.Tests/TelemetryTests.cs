@@ -3,18 +3,20 @@ using System.Diagnostics.Metrics;
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using Payments.Client.Tests.Shared;
 
 namespace Payments.Client.Webhooks.Tests;
 
 /// <summary>The webhook side's span per delivery and its metrics, observed with listeners on a loopback Kestrel host.</summary>
 public sealed class TelemetryTests : IAsyncLifetime
 {
-    private WebhookHost _host = null!;
+    private readonly Recorder _recorder = new();
+    private WebhookTestHost _host = null!;
     private TelemetryRecorder _telemetry = null!;
 
     public async Task InitializeAsync()
     {
-        _host = await WebhookHost.StartAsync(maxBodyBytes: 1024);
+        _host = await WebhookTestHost.StartAsync(_recorder.ReadmeApp(maxBodyBytes: 1024));
         _telemetry = new TelemetryRecorder(_host.Services.GetRequiredService<IMeterFactory>());
     }
 
@@ -110,7 +112,16 @@ public sealed class TelemetryTests : IAsyncLifetime
     [Fact]
     public async Task A_delivery_the_store_cannot_answer_is_counted_as_rejected_store_unavailable()
     {
-        await using WebhookHost host = await WebhookHost.StartAsync(services: s => s.AddSingleton<IWebhookDeduplicationStore, UnavailableStore>());
+        var recorder = new Recorder();
+        WebhookTestHostOptions app = recorder.ReadmeApp();
+        await using WebhookTestHost host = await WebhookTestHost.StartAsync(app with
+        {
+            Webhooks = webhooks =>
+            {
+                app.Webhooks!(webhooks);
+                webhooks.Services.AddSingleton<IWebhookDeduplicationStore, UnavailableStore>();
+            },
+        });
         using var telemetry = new TelemetryRecorder(host.Services.GetRequiredService<IMeterFactory>());
         ActivityTraceId trace = ActivityTraceId.CreateRandom();
 
@@ -126,13 +137,13 @@ public sealed class TelemetryTests : IAsyncLifetime
         Assert.Single(telemetry.Of("payments.webhooks.verified"));
         Assert.Empty(telemetry.Of("payments.webhooks.duplicates"));
         Assert.Empty(telemetry.Of("payments.webhooks.handler.duration"));
-        Assert.Equal(0, host.Recorder.Invocations);
+        Assert.Equal(0, recorder.Invocations);
     }
 
     [Fact]
     public async Task Handler_duration_is_recorded_by_event_type_and_outcome()
     {
-        _host.Recorder.FailuresLeft = 1;
+        _recorder.FailuresLeft = 1;
         byte[] body = Vectors.Body("charge-succeeded.json");
 
         HttpResponseMessage failed = await _host.PostAsync(body, Vectors.Signature("charge-succeeded.json"));
@@ -147,7 +158,7 @@ public sealed class TelemetryTests : IAsyncLifetime
 
     private Task<HttpResponseMessage> PostAsync(byte[] body, string signature, ActivityTraceId trace) => PostAsync(_host, body, signature, trace);
 
-    private static Task<HttpResponseMessage> PostAsync(WebhookHost host, byte[] body, string signature, ActivityTraceId trace)
+    private static Task<HttpResponseMessage> PostAsync(WebhookTestHost host, byte[] body, string signature, ActivityTraceId trace)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, host.Endpoint) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new("application/json");

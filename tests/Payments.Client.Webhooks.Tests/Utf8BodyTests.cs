@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Payments.Client.Tests.Shared;
 
 namespace Payments.Client.Webhooks.Tests;
 
@@ -60,14 +61,15 @@ public class Utf8BodyTests
     [MemberData(nameof(BodiesWithInvalidUtf8))]
     public async Task The_endpoint_answers_400_and_runs_no_handler(string where, byte[] body)
     {
-        await using WebhookHost host = await WebhookHost.StartAsync();
+        var recorder = new Recorder();
+        await using WebhookTestHost host = await WebhookTestHost.StartAsync(recorder.ReadmeApp());
 
         using HttpResponseMessage response = await host.PostAsync(body, ReceiverTests.Sign(body, Vectors.Current));
 
         Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"invalid UTF-8 in {where}: {response.StatusCode}");
         Assert.Contains("MalformedPayload", await response.Content.ReadAsStringAsync());
-        Assert.Empty(host.Recorder.Typed);
-        Assert.Empty(host.Recorder.CatchAll);
+        Assert.Empty(recorder.Typed);
+        Assert.Empty(recorder.CatchAll);
     }
 
     /// <summary>The JSON text with its one <c>#</c> replaced by <paramref name="invalid"/> raw bytes.</summary>

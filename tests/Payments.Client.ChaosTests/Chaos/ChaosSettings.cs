@@ -1,4 +1,5 @@
 using Payments.Client.Testing;
+using Payments.Client.Tests.Shared;
 
 namespace Payments.Client.ChaosTests.Chaos;
 
@@ -27,20 +28,20 @@ public sealed record ChaosSettings(int Count, int Seed, int Concurrency = 32)
     };
 
     /// <summary>The client as a merchant would run it, with short timeouts so a run takes seconds.</summary>
-    public PaymentsClientOptions ClientOptions(FakePaymentsApi api) => new()
-    {
-        BaseAddress = api.BaseAddress,
-        ApiKey = api.ApiKey,
-        Retry = new PaymentsRetryOptions { MaxAttempts = 10, BaseDelay = TimeSpan.FromMilliseconds(20), MaxDelay = TimeSpan.FromSeconds(3) },
-        AttemptTimeout = TimeSpan.FromSeconds(1),
-        OverallTimeout = TimeSpan.FromSeconds(15),
+    public PaymentsClientOptions ClientOptions(FakePaymentsApi api) => TestClientOptions.For(
+        api.BaseAddress,
+        api.ApiKey,
+        maxAttempts: 10,
+        baseDelay: TimeSpan.FromMilliseconds(20),
+        maxDelay: TimeSpan.FromSeconds(3),
+        attemptTimeout: TimeSpan.FromSeconds(1),
+        overallTimeout: TimeSpan.FromSeconds(15),
 
         // The client's own limiter would hold a test key to 25 req/s (2000 charges = 2 minutes): it is about
         // pacing, which its own tests cover, not about exactly-once. Off here so the faults are what we measure.
-        RateLimit = new PaymentsRateLimitOptions { Enabled = false },
+        rateLimit: false,
 
         // A third of attempts fail by design, so the breaker would rightly open and fail calls fast with
         // CircuitOpenException (typed, nothing sent). That hides the retry paths this run exists to exercise.
-        CircuitBreaker = new PaymentsCircuitBreakerOptions { Enabled = false },
-    };
+        circuitBreaker: false);
 }

@@ -33,7 +33,8 @@ public sealed class SecretLeakTests
             RateLimit = { Enabled = false },
             Webhooks = { InitialRetryDelay = TimeSpan.FromMilliseconds(50) },
         });
-        await using ReceiverHost host = await ReceiverHost.StartAsync([Signing.Secret, PreviousWebhookSecret], logs);
+        var handlers = new HandlerLog();
+        await using WebhookTestHost host = await WebhookTestHost.StartAsync(handlers.ReadmeApp([Signing.Secret, PreviousWebhookSecret], logs));
         api.Webhooks.Register(host.Endpoint, Signing.Secret);
 
         PaymentsClientOptions options = Options(api.BaseAddress, ApiKey);
@@ -79,7 +80,7 @@ public sealed class SecretLeakTests
         // Webhooks: the fake's events for the charges above, handled; then rejected ones by hand.
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await api.Webhooks.WaitUntilAsync(d => d.Count >= 2 && d.All(x => x.State == Payments.Client.Testing.FakeWebhookDeliveryState.Delivered), cts.Token);
-        Assert.NotEmpty(host.Log.RunsPerEvent);
+        Assert.NotEmpty(handlers.RunsPerEvent);
         byte[] body = Deliveries.Event("evt_rejected", "charge.succeeded", "ch_x", DateTimeOffset.UnixEpoch);
         Assert.Equal(401, await PostAsync(http, host.Endpoint, body, "sha256=" + new string('0', 64)));
         Assert.Equal(401, await PostAsync(http, host.Endpoint, body, null));
@@ -105,15 +106,9 @@ public sealed class SecretLeakTests
         }
     }
 
-    private static PaymentsClientOptions Options(Uri baseAddress, string apiKey, TimeSpan? attemptTimeout = null) => new()
-    {
-        BaseAddress = baseAddress,
-        ApiKey = apiKey,
-        Retry = new PaymentsRetryOptions { MaxAttempts = 2, BaseDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromSeconds(1) },
-        AttemptTimeout = attemptTimeout ?? TimeSpan.FromSeconds(15),
-        OverallTimeout = TimeSpan.FromSeconds(30),
-        RateLimit = { Enabled = false },
-    };
+    private static PaymentsClientOptions Options(Uri baseAddress, string apiKey, TimeSpan? attemptTimeout = null) => TestClientOptions.For(
+        baseAddress, apiKey, maxAttempts: 2, baseDelay: TimeSpan.FromMilliseconds(10), maxDelay: TimeSpan.FromSeconds(1),
+        attemptTimeout: attemptTimeout ?? TimeSpan.FromSeconds(15), overallTimeout: TimeSpan.FromSeconds(30), rateLimit: false);
 
     private static async Task<PaymentsException> Fails(Task task) => await Assert.ThrowsAnyAsync<PaymentsException>(() => task);
 

@@ -17,7 +17,8 @@ public sealed class WebhookDeliveryChaosTests
     [Fact]
     public async Task Out_of_order_events_each_run_once_and_a_late_older_event_is_not_dropped()
     {
-        await using ReceiverHost host = await ReceiverHost.StartAsync([Signing.Secret]);
+        var handlers = new HandlerLog();
+        await using WebhookTestHost host = await WebhookTestHost.StartAsync(handlers.ReadmeApp([Signing.Secret]));
         using var http = new HttpClient();
 
         // One charge failed first (evt_old) and then succeeded on retry (evt_new); the sender delivers the newer
@@ -33,14 +34,15 @@ public sealed class WebhookDeliveryChaosTests
         ];
 
         Assert.All(statuses, s => Assert.Equal(200, s));
-        Assert.Equal(["evt_new", "evt_old"], host.Log.Order.ToArray());
-        Assert.All(host.Log.RunsPerEvent.Values, n => Assert.Equal(1, n));
+        Assert.Equal(["evt_new", "evt_old"], handlers.Order.ToArray());
+        Assert.All(handlers.RunsPerEvent.Values, n => Assert.Equal(1, n));
     }
 
     [Fact]
     public async Task Many_events_each_delivered_many_times_concurrently_in_random_order_run_once_each()
     {
-        await using ReceiverHost host = await ReceiverHost.StartAsync([Signing.Secret]);
+        var handlers = new HandlerLog();
+        await using WebhookTestHost host = await WebhookTestHost.StartAsync(handlers.ReadmeApp([Signing.Secret]));
         using var http = new HttpClient();
         const int events = 60;
         const int copies = 5;
@@ -56,8 +58,8 @@ public sealed class WebhookDeliveryChaosTests
         // A copy that lands while its twin's handler runs is told 503 "in progress" so the sender retries later;
         // anything else would be a lost or doubled event.
         Assert.All(statuses, s => Assert.True(s is 200 or 503, $"status {s}"));
-        Assert.Equal(events, host.Log.RunsPerEvent.Count);
-        Assert.All(host.Log.RunsPerEvent, pair => Assert.True(pair.Value == 1, $"{pair.Key} ran {pair.Value} times"));
+        Assert.Equal(events, handlers.RunsPerEvent.Count);
+        Assert.All(handlers.RunsPerEvent, pair => Assert.True(pair.Value == 1, $"{pair.Key} ran {pair.Value} times"));
 
         // The sender's later retries of all of them: 200, and still no second run.
         foreach (byte[] body in bodies)
@@ -65,33 +67,35 @@ public sealed class WebhookDeliveryChaosTests
             Assert.Equal(200, await Deliveries.PostAsync(http, host.Endpoint, body));
         }
 
-        Assert.Equal(events, host.Log.Order.Count);
+        Assert.Equal(events, handlers.Order.Count);
     }
 
     [Fact]
     public async Task Duplicates_held_in_flight_while_the_first_handler_runs_do_not_run_it_again()
     {
-        await using ReceiverHost host = await ReceiverHost.StartAsync([Signing.Secret]);
+        var handlers = new HandlerLog();
+        await using WebhookTestHost host = await WebhookTestHost.StartAsync(handlers.ReadmeApp([Signing.Secret]));
         using var http = new HttpClient();
-        host.Log.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        handlers.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         byte[][] bodies = Enumerable.Range(0, 5).Select(i => Deliveries.Event($"evt_held_{i}", "charge.succeeded", $"ch_{i}", T0)).ToArray();
 
         // Five events whose handlers are all stuck, then three duplicates of each while they are.
         Task<int>[] first = bodies.Select(b => Deliveries.PostAsync(http, host.Endpoint, b)).ToArray();
-        await Eventually.WaitUntilAsync(() => host.Log.Order.Count >= bodies.Length, "all five first deliveries to be inside their held handlers", TimeSpan.FromSeconds(30));
+        await Eventually.WaitUntilAsync(() => handlers.Order.Count >= bodies.Length, "all five first deliveries to be inside their held handlers", TimeSpan.FromSeconds(30));
 
         int[] duplicates = await Task.WhenAll(bodies.SelectMany(b => Enumerable.Repeat(b, 3)).Select(b => Deliveries.PostAsync(http, host.Endpoint, b)));
-        host.Log.Gate.SetResult();
+        handlers.Gate.SetResult();
 
         Assert.All(duplicates, s => Assert.Equal(503, s));
         Assert.All(await Task.WhenAll(first), s => Assert.Equal(200, s));
-        Assert.All(host.Log.RunsPerEvent.Values, n => Assert.Equal(1, n));
+        Assert.All(handlers.RunsPerEvent.Values, n => Assert.Equal(1, n));
     }
 
     [Fact]
     public async Task The_fake_senders_duplicated_events_for_real_charges_run_once_each()
     {
-        await using ReceiverHost host = await ReceiverHost.StartAsync([Signing.Secret]);
+        var handlers = new HandlerLog();
+        await using WebhookTestHost host = await WebhookTestHost.StartAsync(handlers.ReadmeApp([Signing.Secret]));
         await using FakePaymentsApi api = await FakePaymentsApi.StartAsync(new FakePaymentsApiOptions
         {
             RateLimit = { Enabled = false },
@@ -99,12 +103,7 @@ public sealed class WebhookDeliveryChaosTests
         });
         api.Webhooks.Register(host.Endpoint, Signing.Secret);
         api.Webhooks.DuplicateNextEvents(20);
-        var client = new PaymentsClient(new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, new PaymentsClientOptions
-        {
-            BaseAddress = api.BaseAddress,
-            ApiKey = api.ApiKey,
-            RateLimit = { Enabled = false },
-        });
+        var client = new PaymentsClient(new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, TestClientOptions.For(api.BaseAddress, api.ApiKey, rateLimit: false));
 
         await Parallel.ForEachAsync(Enumerable.Range(0, 20), async (i, ct) =>
         {
@@ -121,7 +120,7 @@ public sealed class WebhookDeliveryChaosTests
         await api.Webhooks.WaitUntilAsync(d => d.Count == 40 && d.All(x => x.State != FakeWebhookDeliveryState.InProgress), cts.Token);
 
         Assert.Equal(20, api.Webhooks.Deliveries.Count(d => d.IsDuplicate));
-        Assert.Equal(api.Webhooks.Deliveries.Select(d => d.EventId).Distinct().Order(), host.Log.RunsPerEvent.Keys.Order());
-        Assert.All(host.Log.RunsPerEvent, pair => Assert.True(pair.Value == 1, $"{pair.Key} ran {pair.Value} times"));
+        Assert.Equal(api.Webhooks.Deliveries.Select(d => d.EventId).Distinct().Order(), handlers.RunsPerEvent.Keys.Order());
+        Assert.All(handlers.RunsPerEvent, pair => Assert.True(pair.Value == 1, $"{pair.Key} ran {pair.Value} times"));
     }
 }

@@ -1,11 +1,7 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Payments.Client.Tests.Shared;
 using Payments.Client.Webhooks;
 using Payments.Client.Webhooks.AspNetCore;
 
@@ -22,27 +18,27 @@ internal static class ReceiverRole
     {
         (string redis, string secret, string handledFile, int claimMs) = (args[0], args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture));
 
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddSingleton(new HandledFile(handledFile));
-        builder.Services.AddPaymentsWebhooks(o => o.Secrets.Add(secret))
-            .AddWebhookHandler<PaymentsEvent, AppendEventId>();
-        builder.Services.AddRedisWebhookDeduplication(redis);
-        builder.Services.Configure<RedisDeduplicationOptions>(o => o.ClaimLifetime = TimeSpan.FromMilliseconds(claimMs));
+        await using WebhookTestHost host = await WebhookTestHost.StartAsync(new WebhookTestHostOptions
+        {
+            Secrets = [secret],
 
-        await using WebApplication app = builder.Build();
-        app.MapPaymentsWebhooks("/webhooks/payments");
-        await app.StartAsync();
-        string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        Console.WriteLine("ready " + address.TrimEnd('/') + "/webhooks/payments");
+            // Warnings and errors go to standard error, which the test shows when a receiver fails to start or answer.
+            Logging = logging => logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning),
+            Webhooks = webhooks =>
+            {
+                webhooks.Services.AddSingleton(new HandledFile(handledFile));
+                webhooks.AddWebhookHandler<PaymentsEvent, AppendEventId>();
+                webhooks.Services.AddRedisWebhookDeduplication(redis);
+                webhooks.Services.Configure<RedisDeduplicationOptions>(o => o.ClaimLifetime = TimeSpan.FromMilliseconds(claimMs));
+            },
+        });
+        Console.WriteLine("ready " + host.Endpoint);
 
         while (await Console.In.ReadLineAsync() is not null)
         {
             // Runs until the test closes standard input.
         }
 
-        await app.StopAsync();
         return 0;
     }
 }

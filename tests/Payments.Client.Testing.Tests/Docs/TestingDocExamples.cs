@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Payments.Client.Testing.Tests.Support;
+using Payments.Client.Tests.Shared;
 
 namespace Payments.Client.Testing.Tests.Docs;
 
@@ -152,8 +153,8 @@ public sealed class TestingDocExamples
     [Fact]
     public async Task Webhooks()
     {
-        await using WebhookReceiver receiver = await WebhookReceiver.StartAsync();
-        Uri receiverUrl = receiver.Url;
+        await using WebhookTestHost receiver = await WebhookTestHost.StartAsync(new RecordingEndpoint().App());
+        Uri receiverUrl = receiver.Endpoint;
         CancellationToken cancellationToken = Timeouts.Short;
         await using FakePaymentsApi api = await FakePaymentsApi.StartAsync(new FakePaymentsApiOptions { PendingDelay = Timeout.InfiniteTimeSpan });
         PaymentsClient client = Clients.For(api);

@@ -1,4 +1,5 @@
 using Payments.Client.Testing.Tests.Support;
+using Payments.Client.Tests.Shared;
 
 namespace Payments.Client.Testing.Tests.EndToEnd;
 
@@ -22,8 +23,9 @@ public sealed class ChaosTests
             ChargeThenDropRate = 0.1,
         });
         // 45% of attempts fail here by design; the circuit breaker would rightly open, which is not what this test is about.
-        PaymentsClientOptions options = Clients.Options(api, maxAttempts: 10);
-        options.CircuitBreaker.Enabled = false;
+        PaymentsClientOptions options = TestClientOptions.For(
+            api.BaseAddress, api.ApiKey, maxAttempts: 10, baseDelay: TimeSpan.FromMilliseconds(10), maxDelay: TimeSpan.FromSeconds(2),
+            attemptTimeout: TimeSpan.FromSeconds(5), overallTimeout: TimeSpan.FromSeconds(20), circuitBreaker: false);
         var client = new PaymentsClient(new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, options);
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 30).Select(async i =>

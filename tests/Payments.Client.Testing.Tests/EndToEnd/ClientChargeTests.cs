@@ -1,4 +1,5 @@
 using Payments.Client.Testing.Tests.Support;
+using Payments.Client.Tests.Shared;
 
 namespace Payments.Client.Testing.Tests.EndToEnd;
 
@@ -77,7 +78,7 @@ public sealed class ClientChargeTests : IAsyncLifetime
         IdempotencyConflictException conflict = await Assert.ThrowsAsync<IdempotencyConflictException>(() => client.ChargeAsync(Request() with { IdempotencyKey = "order-7", Amount = 9999 }));
         Assert.Equal("idempotency_conflict", conflict.ErrorCode);
 
-        var wrongKey = new PaymentsClient(new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, new PaymentsClientOptions { BaseAddress = _api.BaseAddress, ApiKey = "sk_test_wrong" });
+        var wrongKey = new PaymentsClient(new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, TestClientOptions.For(_api.BaseAddress, "sk_test_wrong"));
         await Assert.ThrowsAsync<AuthenticationFailedException>(() => wrongKey.ChargeAsync(Request()));
     }
 

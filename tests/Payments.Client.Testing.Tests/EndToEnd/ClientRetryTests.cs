@@ -134,9 +134,9 @@ public sealed class ClientRetryTests : IAsyncLifetime
         // The fake holds the first response far longer than the test; the client's attempt timeout runs on a fake clock,
         // so "the attempt timed out" is decided by the test, not by how fast a loaded machine answers the retry.
         _api.Faults.DelayNext(TimeSpan.FromMinutes(5));
-        PaymentsClientOptions options = Clients.Options(_api);
-        options.AttemptTimeout = TimeSpan.FromSeconds(30);
-        options.OverallTimeout = TimeSpan.FromMinutes(2);
+        PaymentsClientOptions options = TestClientOptions.For(
+            _api.BaseAddress, _api.ApiKey, baseDelay: TimeSpan.FromMilliseconds(10), maxDelay: TimeSpan.FromSeconds(2),
+            attemptTimeout: TimeSpan.FromSeconds(30), overallTimeout: TimeSpan.FromMinutes(2));
         var clock = new TestClock();
         var client = new PaymentsClient(new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, options, clock);
 

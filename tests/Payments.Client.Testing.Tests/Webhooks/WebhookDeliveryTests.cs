@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using Payments.Client.Testing.Tests.Support;
+using Payments.Client.Tests.Shared;
 
 namespace Payments.Client.Testing.Tests.Webhooks;
 
@@ -13,17 +14,18 @@ public sealed class WebhookDeliveryTests
     [Fact]
     public async Task A_settled_pending_charge_posts_a_signed_charge_succeeded_event()
     {
-        await using WebhookReceiver receiver = await WebhookReceiver.StartAsync();
+        var merchant = new RecordingEndpoint();
+        await using WebhookTestHost receiver = await WebhookTestHost.StartAsync(merchant.App());
         await using FakePaymentsApi api = await FakePaymentsApi.StartAsync(new FakePaymentsApiOptions { PendingDelay = Timeout.InfiniteTimeSpan });
-        api.Webhooks.Register(receiver.Url, Secret);
+        api.Webhooks.Register(receiver.Endpoint, Secret);
         using var raw = new RawApi(api);
         string chargeId = (await raw.ChargeV1Async("k", paymentMethod: TestPaymentMethods.PendingThenSucceeds)).Json.GetProperty("id").GetString()!;
-        Assert.Empty(receiver.Received);
+        Assert.Empty(merchant.Received);
 
         await api.SettlePendingAsync();
-        await receiver.WaitForAsync(1, Timeouts.Short);
+        await merchant.WaitForAsync(1, Timeouts.Short);
 
-        ReceivedWebhook hook = Assert.Single(receiver.Received);
+        ReceivedWebhook hook = Assert.Single(merchant.Received);
         Assert.Equal(ExpectedSignature(Secret, hook.Body), hook.Signature);
         Assert.StartsWith("application/json", hook.ContentType, StringComparison.Ordinal);
         JsonElement body = JsonDocument.Parse(hook.Body).RootElement;
@@ -43,27 +45,29 @@ public sealed class WebhookDeliveryTests
     [Fact]
     public async Task Immediate_outcomes_send_events_too_and_a_decline_is_charge_failed()
     {
-        await using WebhookReceiver receiver = await WebhookReceiver.StartAsync();
+        var merchant = new RecordingEndpoint();
+        await using WebhookTestHost receiver = await WebhookTestHost.StartAsync(merchant.App());
         await using FakePaymentsApi api = await FakePaymentsApi.StartAsync();
-        api.Webhooks.Register(receiver.Url, Secret);
+        api.Webhooks.Register(receiver.Endpoint, Secret);
         using var raw = new RawApi(api);
 
         await raw.ChargeV1Async("k1");
         await raw.ChargeV1Async("k2", paymentMethod: TestPaymentMethods.ExpiredCard);
         await api.Webhooks.WaitUntilAsync(d => d.Count == 2 && d.All(x => x.State == FakeWebhookDeliveryState.Delivered), Timeouts.Short);
 
-        string[] types = receiver.Received.Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("type").GetString()!).Order().ToArray();
+        string[] types = merchant.Received.Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("type").GetString()!).Order().ToArray();
         Assert.Equal(["charge.failed", "charge.succeeded"], types);
-        JsonElement failed = receiver.Received.Select(r => JsonDocument.Parse(r.Body).RootElement).Single(e => e.GetProperty("type").GetString() == "charge.failed");
+        JsonElement failed = merchant.Received.Select(r => JsonDocument.Parse(r.Body).RootElement).Single(e => e.GetProperty("type").GetString() == "charge.failed");
         Assert.Equal("expired_card", failed.GetProperty("data").GetProperty("failure_reason").GetString());
     }
 
     [Fact]
     public async Task Immediate_outcomes_can_be_kept_quiet()
     {
-        await using WebhookReceiver receiver = await WebhookReceiver.StartAsync();
+        var merchant = new RecordingEndpoint();
+        await using WebhookTestHost receiver = await WebhookTestHost.StartAsync(merchant.App());
         await using FakePaymentsApi api = await FakePaymentsApi.StartAsync(new FakePaymentsApiOptions { Webhooks = { NotifyImmediateOutcomes = false } });
-        api.Webhooks.Register(receiver.Url, Secret);
+        api.Webhooks.Register(receiver.Endpoint, Secret);
         using var raw = new RawApi(api);
 
         await raw.ChargeV1Async("k1");
@@ -79,10 +83,11 @@ public sealed class WebhookDeliveryTests
     public async Task Failed_deliveries_are_retried_with_exponential_backoff_on_the_fake_clock()
     {
         var time = new FakeTimeProvider();
-        await using WebhookReceiver receiver = await WebhookReceiver.StartAsync();
-        receiver.Respond(500, 503);
+        var merchant = new RecordingEndpoint();
+        await using WebhookTestHost receiver = await WebhookTestHost.StartAsync(merchant.App());
+        merchant.Respond(500, 503);
         await using FakePaymentsApi api = await FakePaymentsApi.StartAsync(new FakePaymentsApiOptions { TimeProvider = time });
-        api.Webhooks.Register(receiver.Url, Secret);
+        api.Webhooks.Register(receiver.Endpoint, Secret);
         using var raw = new RawApi(api);
         DateTimeOffset start = time.GetUtcNow();
 
@@ -99,16 +104,17 @@ public sealed class WebhookDeliveryTests
         Assert.Equal(FakeWebhookDeliveryState.Delivered, delivery.State);
         Assert.Equal([500, 503, 200], delivery.Attempts.Select(a => a.StatusCode ?? 0));
         Assert.Equal([TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3)], delivery.Attempts.Select(a => a.StartedAt - start));
-        Assert.Single(receiver.Received.Select(r => Convert.ToHexString(r.Body)).Distinct());
+        Assert.Single(merchant.Received.Select(r => Convert.ToHexString(r.Body)).Distinct());
     }
 
     [Fact]
     public async Task A_delivery_gives_up_after_five_retries()
     {
-        await using WebhookReceiver receiver = await WebhookReceiver.StartAsync();
-        receiver.Respond(500, 500, 500, 500, 500, 500, 500);
+        var merchant = new RecordingEndpoint();
+        await using WebhookTestHost receiver = await WebhookTestHost.StartAsync(merchant.App());
+        merchant.Respond(500, 500, 500, 500, 500, 500, 500);
         await using FakePaymentsApi api = await FakePaymentsApi.StartAsync(new FakePaymentsApiOptions { Webhooks = { InitialRetryDelay = TimeSpan.FromMilliseconds(1) } });
-        api.Webhooks.Register(receiver.Url, Secret);
+        api.Webhooks.Register(receiver.Endpoint, Secret);
         using var raw = new RawApi(api);
 
         await raw.ChargeV1Async("k");
@@ -117,25 +123,26 @@ public sealed class WebhookDeliveryTests
         WebhookDelivery delivery = api.Webhooks.Deliveries[0];
         Assert.Equal(FakeWebhookDeliveryState.Failed, delivery.State);
         Assert.Equal(6, delivery.Attempts.Count);
-        Assert.Equal(6, receiver.Received.Count);
+        Assert.Equal(6, merchant.Received.Count);
     }
 
     [Fact]
     public async Task An_attempt_that_takes_longer_than_10_seconds_times_out_and_is_retried()
     {
         var time = new FakeTimeProvider();
-        await using WebhookReceiver receiver = await WebhookReceiver.StartAsync();
-        receiver.Hang = true;
+        var merchant = new RecordingEndpoint();
+        await using WebhookTestHost receiver = await WebhookTestHost.StartAsync(merchant.App());
+        merchant.Hang = true;
         await using FakePaymentsApi api = await FakePaymentsApi.StartAsync(new FakePaymentsApiOptions { TimeProvider = time, Webhooks = { MaxRetries = 1 } });
-        api.Webhooks.Register(receiver.Url, Secret);
+        api.Webhooks.Register(receiver.Endpoint, Secret);
         using var raw = new RawApi(api);
 
         await raw.ChargeV1Async("k");
-        await receiver.WaitForAsync(1, Timeouts.Short);
+        await merchant.WaitForAsync(1, Timeouts.Short);
         time.Advance(TimeSpan.FromSeconds(10));
         await WaitForAttemptsAsync(api, 1);
-        receiver.Hang = false;
-        receiver.Release();
+        merchant.Hang = false;
+        merchant.Release();
         time.Advance(TimeSpan.FromSeconds(1));
         await api.Webhooks.WaitForIdleAsync(Timeouts.Short);
 
@@ -149,9 +156,9 @@ public sealed class WebhookDeliveryTests
     public async Task A_refused_connection_counts_as_a_failed_attempt()
     {
         Uri closed;
-        await using (WebhookReceiver gone = await WebhookReceiver.StartAsync())
+        await using (WebhookTestHost gone = await WebhookTestHost.StartAsync(new RecordingEndpoint().App()))
         {
-            closed = gone.Url;
+            closed = gone.Endpoint;
         }
 
         await using FakePaymentsApi api = await FakePaymentsApi.StartAsync(new FakePaymentsApiOptions { Webhooks = { MaxRetries = 1, InitialRetryDelay = TimeSpan.FromMilliseconds(1) } });
@@ -167,9 +174,10 @@ public sealed class WebhookDeliveryTests
     [Fact]
     public async Task DuplicateNextEvents_delivers_the_same_event_twice()
     {
-        await using WebhookReceiver receiver = await WebhookReceiver.StartAsync();
+        var merchant = new RecordingEndpoint();
+        await using WebhookTestHost receiver = await WebhookTestHost.StartAsync(merchant.App());
         await using FakePaymentsApi api = await FakePaymentsApi.StartAsync();
-        api.Webhooks.Register(receiver.Url, Secret);
+        api.Webhooks.Register(receiver.Endpoint, Secret);
         api.Webhooks.DuplicateNextEvents(1);
         using var raw = new RawApi(api);
 
@@ -182,17 +190,19 @@ public sealed class WebhookDeliveryTests
         WebhookDelivery[] pair = deliveries.Where(d => d.EventId == deliveries[0].EventId).ToArray();
         Assert.Equal([false, true], pair.Select(d => d.IsDuplicate));
         Assert.Equal(pair[0].Body, pair[1].Body);
-        Assert.Equal(3, receiver.Received.Count);
+        Assert.Equal(3, merchant.Received.Count);
     }
 
     [Fact]
     public async Task Every_registered_endpoint_gets_its_own_signature_and_Unregister_stops_it()
     {
-        await using WebhookReceiver first = await WebhookReceiver.StartAsync();
-        await using WebhookReceiver second = await WebhookReceiver.StartAsync();
+        var firstMerchant = new RecordingEndpoint();
+        await using WebhookTestHost first = await WebhookTestHost.StartAsync(firstMerchant.App());
+        var secondMerchant = new RecordingEndpoint();
+        await using WebhookTestHost second = await WebhookTestHost.StartAsync(secondMerchant.App());
         await using FakePaymentsApi api = await FakePaymentsApi.StartAsync();
-        WebhookSubscription one = api.Webhooks.Register(first.Url, "secret-one");
-        api.Webhooks.Register(second.Url, "secret-two");
+        WebhookSubscription one = api.Webhooks.Register(first.Endpoint, "secret-one");
+        api.Webhooks.Register(second.Endpoint, "secret-two");
         using var raw = new RawApi(api);
 
         await raw.ChargeV1Async("k1");
@@ -201,10 +211,10 @@ public sealed class WebhookDeliveryTests
         await raw.ChargeV1Async("k2");
         await api.Webhooks.WaitUntilAsync(d => d.Count == 3 && d.All(x => x.State == FakeWebhookDeliveryState.Delivered), Timeouts.Short);
 
-        ReceivedWebhook atFirst = Assert.Single(first.Received);
+        ReceivedWebhook atFirst = Assert.Single(firstMerchant.Received);
         Assert.Equal(ExpectedSignature("secret-one", atFirst.Body), atFirst.Signature);
-        Assert.Equal(2, second.Received.Count);
-        Assert.All(second.Received, r => Assert.Equal(ExpectedSignature("secret-two", r.Body), r.Signature));
+        Assert.Equal(2, secondMerchant.Received.Count);
+        Assert.All(secondMerchant.Received, r => Assert.Equal(ExpectedSignature("secret-two", r.Body), r.Signature));
     }
 
     private static string ExpectedSignature(string secret, byte[] body)

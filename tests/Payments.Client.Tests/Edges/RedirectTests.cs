@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Payments.Client.Tests.Edges.Support;
 using Payments.Client.Tests.Support;
+using Payments.Client.Tests.Shared;
 
 namespace Payments.Client.Tests.Edges;
 
@@ -82,7 +83,7 @@ public class RedirectTests
         await using var elsewhere = new LoopbackServer(_ => LoopbackServer.Response(200, ChargeJson));
         await using var api = new LoopbackServer(_ => LoopbackServer.Response(status, "", $"Location: {new Uri(elsewhere.BaseAddress, "payments/charge")}"));
         using var http = new HttpClient(); // AllowAutoRedirect is on by default
-        var client = new PaymentsClient(http, new PaymentsClientOptions { ApiKey = Key, BaseAddress = api.BaseAddress });
+        var client = new PaymentsClient(http, TestClientOptions.For(api.BaseAddress, Key));
 
         PaymentsException error = await ErrorMappingTests.Catch(client.ChargeAsync(TestClient.Request("k-hand")).WaitAsync(TimeSpan.FromSeconds(60)));
 

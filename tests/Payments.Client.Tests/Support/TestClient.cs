@@ -14,8 +14,7 @@ internal sealed class TestClient
 
     public TestClient(Action<PaymentsClientOptions>? configure = null)
     {
-        var options = new PaymentsClientOptions { ApiKey = ApiKey, BaseAddress = BaseAddress };
-        options.Retry.BaseDelay = TimeSpan.FromMilliseconds(100);
+        PaymentsClientOptions options = TestClientOptions.For(BaseAddress, ApiKey, baseDelay: TimeSpan.FromMilliseconds(100));
         configure?.Invoke(options);
         Client = new PaymentsClient(new HttpClient(new FaultHandler { InnerHandler = Mock }) { Timeout = Timeout.InfiniteTimeSpan }, options, Time, Logs);
     }

@@ -1,46 +1,27 @@
 using System.Collections.Concurrent;
-using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Payments.Client.Tests.Shared;
 
 namespace Payments.Client.Testing.Tests.Support;
 
 /// <summary>
-/// A tiny Kestrel receiver on 127.0.0.1 and a free port. Answers each request with the next queued
-/// status (200 once the queue is empty), or holds it until the test lets go.
+/// A merchant's endpoint whose answers the test scripts, for a <see cref="WebhookTestHost"/>: records each request
+/// and answers it with the next queued status (200 once the queue is empty), or holds it until the test lets go.
 /// </summary>
-internal sealed class WebhookReceiver : IAsyncDisposable
+internal sealed class RecordingEndpoint
 {
-    private readonly WebApplication _app;
     private readonly ConcurrentQueue<int> _statuses = new();
     private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly SemaphoreSlim _arrived = new(0);
 
-    private WebhookReceiver(WebApplication app) => _app = app;
-
     public ConcurrentQueue<ReceivedWebhook> Received { get; } = new();
 
-    public Uri Url { get; private set; } = null!;
-
-    /// <summary>When true, requests wait until <see cref="Release"/> (or the client gives up).</summary>
+    /// <summary>When true, requests wait until <see cref="Release"/> (or the sender gives up, or the host stops).</summary>
     public bool Hang { get; set; }
 
-    public static async Task<WebhookReceiver> StartAsync()
-    {
-        WebApplicationBuilder builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        WebApplication app = builder.Build();
-        var receiver = new WebhookReceiver(app);
-        app.Run(receiver.HandleAsync);
-        await app.StartAsync();
-        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        receiver.Url = new Uri(new Uri(address), "/hooks/payments");
-        return receiver;
-    }
+    public WebhookTestHostOptions App() => new() { RawEndpoint = HandleAsync };
 
     public void Respond(params int[] statuses)
     {
@@ -61,13 +42,6 @@ internal sealed class WebhookReceiver : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        Release();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
-
     private async Task HandleAsync(HttpContext context)
     {
         using var body = new MemoryStream();
@@ -79,7 +53,10 @@ internal sealed class WebhookReceiver : IAsyncDisposable
         _arrived.Release();
         if (Hang)
         {
-            await _release.Task.WaitAsync(context.RequestAborted);
+            // A held request ends when the test lets go, the sender gives up, or the test ends and stops the host.
+            CancellationToken stopping = context.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+            using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
+            await _release.Task.WaitAsync(ended.Token);
         }
 
         context.Response.StatusCode = _statuses.TryDequeue(out int status) ? status : 200;
