@@ -9,18 +9,24 @@ namespace Payments.Client.Pipeline;
 /// </summary>
 /// <remarks>
 /// On Linux <see cref="RandomNumberGenerator"/> is OpenSSL, and loading it (libssl, libcrypto) took 4-28 ms
-/// of a Native AOT process's first charge. So the first buffer is filled on the thread pool, and until it
-/// lands keys come from <see cref="Guid.NewGuid"/>, documented as the operating system's CSPRNG (122 random
-/// bits; 64 of them from each of two GUIDs make a key's 128). A GUID costs a system call, too slow to be the
-/// only source, which is why it only bridges the start.
+/// of a Native AOT process's first charge; filling the buffer on the thread pool at the first key still cost
+/// that first charge 1-2 ms on 2 cores (the load competes with the charge for the CPU). So the first
+/// <see cref="BridgeKeys"/> keys come from <see cref="Guid.NewGuid"/>, documented as the operating system's CSPRNG
+/// (122 random bits; 64 of them from each of two GUIDs make a key's 128), and only then is the buffer filled, on the
+/// thread pool, GUIDs bridging until it lands. A GUID costs a system call, too slow to be the only source for a
+/// busy client, cheap for a process's first few charges.
 /// </remarks>
 internal sealed class IdempotencyKeyGenerator
 {
     private const int KeyBytes = 16;
+
+    /// <summary>Keys made from GUIDs before the buffer is first filled.</summary>
+    private const int BridgeKeys = 32;
     private readonly object _gate = new();
     private byte[]? _random;
     private int _next;
     private bool _filling;
+    private int _bridged;
 
     public string Create()
     {
@@ -41,7 +47,7 @@ internal sealed class IdempotencyKeyGenerator
                 return IdempotencyKeys.ToHex(bytes);
             }
 
-            if (!_filling)
+            if (!_filling && ++_bridged > BridgeKeys)
             {
                 _filling = true;
 #if NET
