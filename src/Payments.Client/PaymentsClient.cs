@@ -97,11 +97,12 @@ public sealed class PaymentsClient : IPaymentsClient
             IdempotencyKeys.ThrowIfInvalid(request.IdempotencyKey);
         }
 
-        // A Dictionary is checked through its struct enumerator: the interface's would be boxed.
+        // The request keeps its metadata as a ReadOnlyValueDictionary, checked through its struct enumerator (the
+        // interface's would be boxed on every charge).
         bool hasNull = request.Metadata switch
         {
             null => false,
-            Dictionary<string, string> dictionary => HasNull(dictionary),
+            ReadOnlyValueDictionary<string> values => HasNull(values),
             IReadOnlyDictionary<string, string> other => HasNull(other),
         };
         if (hasNull)
@@ -110,7 +111,7 @@ public sealed class PaymentsClient : IPaymentsClient
         }
     }
 
-    private static bool HasNull(Dictionary<string, string> metadata)
+    private static bool HasNull(ReadOnlyValueDictionary<string> metadata)
     {
         foreach (KeyValuePair<string, string> pair in metadata)
         {

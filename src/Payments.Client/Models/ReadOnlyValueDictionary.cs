@@ -31,16 +31,22 @@ internal sealed class ReadOnlyValueDictionary<TValue> : IReadOnlyDictionary<stri
         null => null,
         ReadOnlyValueDictionary<TValue> already => already,
         { Count: 0 } => Empty,
-        _ => new(source.ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal)),
+        _ => new(Copy(source)),
     };
+
+    /// <summary>Wraps <paramref name="pairs"/> without a copy: for a dictionary the caller just built and hands over (ordinal keys).</summary>
+    internal static ReadOnlyValueDictionary<TValue> Adopt(Dictionary<string, TValue> pairs) => new(pairs);
 
     public bool ContainsKey(string key) => _pairs.ContainsKey(key);
 
     public bool TryGetValue(string key, [MaybeNullWhen(false)] out TValue value) => _pairs.TryGetValue(key, out value);
 
-    public IEnumerator<KeyValuePair<string, TValue>> GetEnumerator() => _pairs.GetEnumerator();
+    /// <summary>The dictionary's own struct enumerator: a <c>foreach</c> over this type allocates nothing.</summary>
+    public Dictionary<string, TValue>.Enumerator GetEnumerator() => _pairs.GetEnumerator();
 
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    IEnumerator<KeyValuePair<string, TValue>> IEnumerable<KeyValuePair<string, TValue>>.GetEnumerator() => _pairs.GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => _pairs.GetEnumerator();
 
     public bool Equals(ReadOnlyValueDictionary<TValue>? other)
     {
@@ -90,5 +96,28 @@ internal sealed class ReadOnlyValueDictionary<TValue> : IReadOnlyDictionary<stri
         }
 
         return text.Append('}').ToString();
+    }
+
+    // Sized once, and a Dictionary (what callers pass, and what the response reader builds) is read through its struct
+    // enumerator: LINQ's ToDictionary boxed an enumerator and grew the table on every charge's metadata.
+    private static Dictionary<string, TValue> Copy(IReadOnlyDictionary<string, TValue> source)
+    {
+        var copy = new Dictionary<string, TValue>(source.Count, StringComparer.Ordinal);
+        if (source is Dictionary<string, TValue> dictionary)
+        {
+            foreach (KeyValuePair<string, TValue> pair in dictionary)
+            {
+                copy.Add(pair.Key, pair.Value);
+            }
+        }
+        else
+        {
+            foreach (KeyValuePair<string, TValue> pair in source)
+            {
+                copy.Add(pair.Key, pair.Value);
+            }
+        }
+
+        return copy;
     }
 }

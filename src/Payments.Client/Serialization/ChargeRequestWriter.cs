@@ -41,10 +41,10 @@ internal static class ChargeRequestWriter
         {
             writer.WriteStartObject("metadata"u8);
 
-            // A Dictionary (what callers pass) is enumerated by its struct enumerator: no boxed enumerator.
-            if (metadata is Dictionary<string, string> dictionary)
+            // The request's own copy is enumerated by its struct enumerator: no boxed enumerator per charge.
+            if (metadata is ReadOnlyValueDictionary<string> values)
             {
-                foreach (KeyValuePair<string, string> pair in dictionary)
+                foreach (KeyValuePair<string, string> pair in values)
                 {
                     writer.WriteString(pair.Key, pair.Value);
                 }

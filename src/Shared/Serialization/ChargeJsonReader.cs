@@ -115,7 +115,13 @@ internal static class ChargeJsonReader
             CreatedAt = createdAt,
             UpdatedAt = updatedAt,
             FailureReason = string.IsNullOrEmpty(failureReason) ? null : new FailureReason(failureReason),
+#if OWNS_CHARGE_MODELS
+            // Where Charge is defined, the map just read (nobody else holds it) becomes the model's read-only copy
+            // instead of being copied once more on every response.
+            Metadata = metadata is Dictionary<string, string?> map ? ReadOnlyValueDictionary<string?>.Adopt(map) : metadata ?? System.Collections.ObjectModel.ReadOnlyDictionary<string, string?>.Empty,
+#else
             Metadata = metadata ?? System.Collections.ObjectModel.ReadOnlyDictionary<string, string?>.Empty,
+#endif
             Livemode = livemode,
             AmountSubtotal = amountSubtotal,
             TaxAmount = taxAmount,
