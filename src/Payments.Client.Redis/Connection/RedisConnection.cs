@@ -24,12 +24,23 @@ internal sealed class RedisConnection
             return Bounded.RunAsync(Send(_connecting.Result, command), timeout, time, cancellationToken);
         }
 
-        return Bounded.RunAsync(SendWhenConnectedAsync(command), timeout, time, cancellationToken);
+        return Bounded.RunAsync(SendWhenConnectedAsync(command, time.GetTimestamp(), timeout, time, cancellationToken), timeout, time, cancellationToken);
     }
 
     private static Task<T> Send<T>(IConnectionMultiplexer redis, Func<IDatabase, Task<T>> command) =>
         redis.IsConnected ? command(redis.GetDatabase()) : throw new RedisUnavailableException();
 
-    private async Task<T> SendWhenConnectedAsync<T>(Func<IDatabase, Task<T>> command) =>
-        await Send(await _connecting.ConfigureAwait(false), command).ConfigureAwait(false);
+    // A connection that lands after the caller stopped waiting must not send the command anyway: a late claim would
+    // hold an event under a token nobody has (its redeliveries answered "in progress" until the claim lapses), a late
+    // take would spend a token nobody uses.
+    private async Task<T> SendWhenConnectedAsync<T>(Func<IDatabase, Task<T>> command, long started, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
+    {
+        IConnectionMultiplexer redis = await _connecting.ConfigureAwait(false);
+        if (cancellationToken.IsCancellationRequested || time.GetElapsedTime(started) >= timeout)
+        {
+            throw new RedisUnavailableException();
+        }
+
+        return await Send(redis, command).ConfigureAwait(false);
+    }
 }

@@ -16,7 +16,19 @@ internal sealed class RedisConnections : IDisposable
     private readonly ConcurrentDictionary<string, Lazy<Task<IConnectionMultiplexer>>> _connections = new(StringComparer.Ordinal);
 
     public RedisConnection Get(string connectionString) =>
-        new(_connections.GetOrAdd(connectionString, static s => new Lazy<Task<IConnectionMultiplexer>>(() => ConnectAsync(s))).Value);
+        new(_connections.GetOrAdd(connectionString, static s => new Lazy<Task<IConnectionMultiplexer>>(() => ConnectAsync(Parse(s)))).Value);
+
+    /// <summary>
+    /// Reads a connection string synchronously, so a malformed one is an <see cref="ArgumentException"/> where it is
+    /// registered (and again where the store or limiter is created), never a connection that looks like a Redis outage.
+    /// </summary>
+    public static ConfigurationOptions Parse(string connectionString)
+    {
+        ConfigurationOptions options = ConfigurationOptions.Parse(connectionString);
+        options.AbortOnConnectFail = false;
+        options.BacklogPolicy = BacklogPolicy.FailFast;
+        return options;
+    }
 
     public void Dispose()
     {
@@ -39,11 +51,6 @@ internal sealed class RedisConnections : IDisposable
         }
     }
 
-    private static async Task<IConnectionMultiplexer> ConnectAsync(string connectionString)
-    {
-        ConfigurationOptions options = ConfigurationOptions.Parse(connectionString);
-        options.AbortOnConnectFail = false;
-        options.BacklogPolicy = BacklogPolicy.FailFast;
-        return await ConnectionMultiplexer.ConnectAsync(options).ConfigureAwait(false);
-    }
+    private static async Task<IConnectionMultiplexer> ConnectAsync(ConfigurationOptions options) =>
+        await ConnectionMultiplexer.ConnectAsync(options).ConfigureAwait(false);
 }

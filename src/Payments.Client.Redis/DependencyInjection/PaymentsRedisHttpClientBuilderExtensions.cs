@@ -31,6 +31,7 @@ public static class PaymentsRedisHttpClientBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        _ = RedisConnections.Parse(connectionString); // a malformed string fails here, at start-up
         builder.Services.TryAddSingleton<RedisConnections>();
         return Use(builder, sp => sp.GetRequiredService<RedisConnections>().Get(connectionString));
     }

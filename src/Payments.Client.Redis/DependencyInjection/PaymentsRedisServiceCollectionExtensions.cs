@@ -32,6 +32,7 @@ public static class PaymentsRedisServiceCollectionExtensions
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         ArgumentNullException.ThrowIfNull(services);
+        _ = RedisConnections.Parse(connectionString); // a malformed string fails here, at start-up
         services.TryAddSingleton<RedisConnections>();
         return AddStore(services, sp => sp.GetRequiredService<RedisConnections>().Get(connectionString));
     }

@@ -33,8 +33,21 @@ internal sealed class RateLimitReservations(TokenBucket local, IPaymentsRateLimi
         local.Return();
         if (fromShared)
         {
-            // Fire and forget is deliberate: the interface's ReturnAsync never throws, and nothing waits for it.
-            _ = shared!.ReturnAsync(bucket!).AsTask();
+            // Fire and forget is deliberate: nothing waits for a give-back. The interface says ReturnAsync never throws;
+            // a limiter that does anyway must not turn the caller's refusal or cancellation into its own exception.
+            try
+            {
+                ValueTask returning = shared!.ReturnAsync(bucket!);
+                if (!returning.IsCompletedSuccessfully)
+                {
+                    _ = returning.AsTask().ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                }
+            }
+#pragma warning disable CA1031 // a third-party limiter's failure to take a token back is not the caller's error
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+            }
         }
     }
 }
