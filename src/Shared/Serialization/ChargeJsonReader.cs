@@ -115,13 +115,7 @@ internal static class ChargeJsonReader
             CreatedAt = createdAt,
             UpdatedAt = updatedAt,
             FailureReason = string.IsNullOrEmpty(failureReason) ? null : new FailureReason(failureReason),
-#if OWNS_CHARGE_MODELS
-            // Where Charge is defined, the map just read (nobody else holds it) becomes the model's read-only copy
-            // instead of being copied once more on every response.
-            Metadata = metadata is Dictionary<string, string?> map ? ReadOnlyValueDictionary<string?>.Adopt(map) : metadata ?? System.Collections.ObjectModel.ReadOnlyDictionary<string, string?>.Empty,
-#else
-            Metadata = metadata ?? System.Collections.ObjectModel.ReadOnlyDictionary<string, string?>.Empty,
-#endif
+            Metadata = Owned(metadata),
             Livemode = livemode,
             AmountSubtotal = amountSubtotal,
             TaxAmount = taxAmount,
@@ -132,4 +126,12 @@ internal static class ChargeJsonReader
             ExpiresAt = expiresAt,
         };
     }
+
+    // Where Charge is defined, the map just read (nobody else holds it) becomes the model's read-only copy instead of
+    // being copied once more on every response; elsewhere the model's setter copies it.
+    private static IReadOnlyDictionary<string, string?> Owned(IReadOnlyDictionary<string, string?>? metadata) =>
+#if OWNS_CHARGE_MODELS
+        metadata is Dictionary<string, string?> map ? ReadOnlyValueDictionary<string?>.Adopt(map) :
+#endif
+        metadata ?? System.Collections.ObjectModel.ReadOnlyDictionary<string, string?>.Empty;
 }

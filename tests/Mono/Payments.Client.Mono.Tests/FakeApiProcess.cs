@@ -84,6 +84,7 @@ internal sealed class FakeApiProcess : IDisposable
     private static async Task<string> ReadLineAsync(Process process, TimeSpan deadline, string what)
     {
         Task<string?> line = process.StandardOutput.ReadLineAsync();
+        // A deadline, not a pause: a fake host that never answers fails the test with a message instead of hanging it.
         if (await Task.WhenAny(line, Task.Delay(deadline)).ConfigureAwait(false) != line)
         {
             Kill(process);
