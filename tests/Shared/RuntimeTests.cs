@@ -1,4 +1,4 @@
-namespace Payments.Client.Tests;
+namespace Payments.Client.Tests.Shared;
 
 /// <summary>The suite runs once per target framework; this proves each run is on that framework's runtime.</summary>
 public sealed class RuntimeTests
