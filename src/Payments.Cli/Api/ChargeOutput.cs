@@ -40,7 +40,7 @@ internal static class ChargeOutput
         WriteCharge(writer, result.Charge);
         if (result.IdempotencyKey is not null)
         {
-            writer.WriteString("idempotency_key", result.IdempotencyKey);
+            writer.WriteString(WireNames.IdempotencyKey.V1, result.IdempotencyKey);
             writer.WriteBoolean("replayed", result.Replayed);
         }
 
@@ -71,8 +71,8 @@ internal static class ChargeOutput
         JsonText.WriteNullable(writer, "code", e.ErrorCode);
         JsonText.WriteNullable(writer, "message", e.ApiMessage ?? e.Message);
         JsonText.WriteNullable(writer, "param", e.Param);
-        JsonText.WriteNullable(writer, "failure_reason", (e as CardDeclinedException)?.FailureReason?.ToString());
-        JsonText.WriteNullable(writer, "idempotency_key", e.IdempotencyKey);
+        JsonText.WriteNullable(writer, WireNames.FailureReason.V1, (e as CardDeclinedException)?.FailureReason?.ToString());
+        JsonText.WriteNullable(writer, WireNames.IdempotencyKey.V1, e.IdempotencyKey);
         JsonText.WriteNullable(writer, "request_id", e.RequestId);
         writer.WriteNumber("attempts", e.Attempts);
         if (e.RetryAfter is { } after)
@@ -103,12 +103,12 @@ internal static class ChargeOutput
         }
 
         JsonText.WriteNullable(writer, "currency", charge.Currency);
-        JsonText.WriteNullable(writer, "customer_id", charge.CustomerId);
-        JsonText.WriteNullable(writer, "payment_method_id", charge.PaymentMethodId);
+        JsonText.WriteNullable(writer, WireNames.CustomerId.V1, charge.CustomerId);
+        JsonText.WriteNullable(writer, WireNames.PaymentMethodId.V1, charge.PaymentMethodId);
         JsonText.WriteNullable(writer, "description", charge.Description);
-        JsonText.WriteNullable(writer, "failure_reason", charge.FailureReason?.ToString());
-        JsonText.WriteNullable(writer, "created_at", charge.CreatedAt?.ToString("O", CultureInfo.InvariantCulture));
-        JsonText.WriteNullable(writer, "updated_at", charge.UpdatedAt?.ToString("O", CultureInfo.InvariantCulture));
+        JsonText.WriteNullable(writer, WireNames.FailureReason.V1, charge.FailureReason?.ToString());
+        JsonText.WriteNullable(writer, WireNames.CreatedAt.V1, charge.CreatedAt?.ToString("O", CultureInfo.InvariantCulture));
+        JsonText.WriteNullable(writer, WireNames.UpdatedAt.V1, charge.UpdatedAt?.ToString("O", CultureInfo.InvariantCulture));
         if (charge.Livemode is { } live)
         {
             writer.WriteBoolean("livemode", live);

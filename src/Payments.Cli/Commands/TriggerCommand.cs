@@ -49,7 +49,7 @@ internal static class TriggerCommand
     {
         var schedule = new WebhookDeliveryOptions();
         byte[] body = EventBody.Write(eventId, type, chargeId, amount, currency, DateTimeOffset.UtcNow);
-        string signature = Signature.Sign(secret, body);
+        string signature = WebhookSignature.Sign(secret, body);
 
         using var http = new HttpClient { Timeout = schedule.Timeout };
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };

@@ -65,11 +65,13 @@ internal static class RequestPrinter
     /// <summary>The fake's own rule (docs/testing.md): camelCase names mean enveloped, snake_case names mean v1.</summary>
     private static string? WireFormatOf(string body)
     {
-        if (body.Contains("\"customerId\"", StringComparison.Ordinal) || body.Contains("\"paymentMethodId\"", StringComparison.Ordinal))
+        if (Names(body, WireNames.CustomerId.Enveloped) || Names(body, WireNames.PaymentMethodId.Enveloped))
         {
             return "enveloped";
         }
 
-        return body.Contains("\"customer_id\"", StringComparison.Ordinal) ? "v1" : null;
+        return Names(body, WireNames.CustomerId.V1) ? "v1" : null;
     }
+
+    private static bool Names(string body, string name) => body.Contains($"\"{name}\"", StringComparison.Ordinal);
 }

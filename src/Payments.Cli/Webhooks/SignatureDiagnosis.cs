@@ -19,7 +19,7 @@ internal static class SignatureDiagnosis
 
     public static Diagnosis Diagnose(byte[] body, string secret, string header)
     {
-        string expected = Signature.Sign(secret, body);
+        string expected = WebhookSignature.Sign(secret, body);
         var verifier = new WebhookSignatureVerifier([secret]);
         if (verifier.IsValid(body, header))
         {

@@ -37,7 +37,7 @@ public sealed record FakeCharge
     public string? IdempotencyKey { get; init; }
 
     /// <summary>The wire format of the request that created it; <c>GET</c> answers in the same one.</summary>
-    public required FakeWireFormat WireFormat { get; init; }
+    public required PaymentsWireFormat WireFormat { get; init; }
 
     /// <summary>When it was created, on the fake's <see cref="TimeProvider"/>.</summary>
     public required DateTimeOffset CreatedAt { get; init; }
@@ -47,4 +47,29 @@ public sealed record FakeCharge
 
     /// <summary>True while the charge waits to settle.</summary>
     public bool IsPending => Status == ChargeStatus.Pending;
+
+    /// <summary>The charge as the contract shows it in <paramref name="format"/>, for the one charge writer.</summary>
+    internal Charge ToWire(PaymentsWireFormat format) => new()
+    {
+        Id = Id,
+        Object = WireNames.ObjectOf(format),
+        Status = Status,
+        Amount = Amount,
+        Currency = Currency,
+        CustomerId = CustomerId,
+        PaymentMethodId = PaymentMethodId,
+        Description = Description,
+        CreatedAt = CreatedAt,
+        UpdatedAt = UpdatedAt,
+        FailureReason = FailureReason is null ? null : new FailureReason(FailureReason),
+        Metadata = Metadata.ToDictionary(pair => pair.Key, pair => (string?)pair.Value, StringComparer.Ordinal),
+        Livemode = false,
+
+        // The fake charges no tax and makes no payment link: the enveloped page's fields keep their shape.
+        Kind = "charge",
+        Provider = "fake",
+        AmountSubtotal = Amount,
+        TaxAmount = 0,
+        AmountTotal = Amount,
+    };
 }

@@ -31,7 +31,7 @@ internal sealed class CustomerDirectory
         }
     }
 
-    public void AddPaymentMethod(string customerId, string paymentMethodId, PaymentMethodBehavior behavior)
+    public void AddPaymentMethod(string customerId, string methodId, PaymentMethodBehavior behavior)
     {
         lock (_gate)
         {
@@ -40,13 +40,13 @@ internal sealed class CustomerDirectory
                 throw new InvalidOperationException($"No customer '{customerId}'; add it first with AddCustomer.");
             }
 
-            if (_methods.TryGetValue(paymentMethodId, out var existing))
+            if (_methods.TryGetValue(methodId, out var existing))
             {
-                throw new InvalidOperationException($"Payment method '{paymentMethodId}' already belongs to '{existing.Owner}'.");
+                throw new InvalidOperationException($"Payment method '{methodId}' already belongs to '{existing.Owner}'.");
             }
 
-            _methods.Add(paymentMethodId, (customerId, behavior));
-            owned.Add(paymentMethodId);
+            _methods.Add(methodId, (customerId, behavior));
+            owned.Add(methodId);
         }
     }
 
@@ -67,11 +67,11 @@ internal sealed class CustomerDirectory
         }
     }
 
-    public bool TryGetPaymentMethod(string paymentMethodId, out string owner, out PaymentMethodBehavior behavior)
+    public bool TryGetPaymentMethod(string methodId, out string owner, out PaymentMethodBehavior behavior)
     {
         lock (_gate)
         {
-            if (_methods.TryGetValue(paymentMethodId, out var entry))
+            if (_methods.TryGetValue(methodId, out var entry))
             {
                 (owner, behavior) = entry;
                 return true;

@@ -3,7 +3,6 @@ using Payments.Client.Testing.Charges;
 using Payments.Client.Testing.Customers;
 using Payments.Client.Testing.Idempotency;
 using Payments.Client.Testing.Internal;
-using Payments.Client.Testing.Json;
 using Payments.Client.Testing.Rules;
 using Payments.Client.Testing.Webhooks;
 
@@ -38,10 +37,10 @@ internal sealed class ChargeEndpoint
             return ApiResponse.Error(ApiErrors.UnsupportedMediaType());
         }
 
-        ParsedChargeRequest request = ChargeRequestReader.Read(body, out ApiError? malformed);
-        if (malformed is not null)
+        ParsedChargeRequest request = ChargeRequestReader.Read(body, out var malformed);
+        if (malformed is { } problem)
         {
-            return ApiResponse.Error(malformed);
+            return ApiResponse.Error(ApiErrors.Malformed(problem.Message, problem.Param));
         }
 
         string? headerKey = http.Headers.TryGetValue("Idempotency-Key", out var values) ? values.ToString() : null;
@@ -82,12 +81,12 @@ internal sealed class ChargeEndpoint
         key = headerKey ?? bodyKey;
         if (headerKey is not null && bodyKey is not null && headerKey != bodyKey)
         {
-            return ApiErrors.IdempotencyKey("The Idempotency-Key header and the body's idempotency_key differ.");
+            return ApiErrors.IdempotencyKey($"The Idempotency-Key header and the body's {WireNames.IdempotencyKey.V1} differ.");
         }
 
         if (key is null)
         {
-            return request.Format == FakeWireFormat.V1 ? ApiErrors.IdempotencyKey("'idempotency_key' is required.") : null;
+            return request.Format == PaymentsWireFormat.V1 ? ApiErrors.IdempotencyKey($"'{WireNames.IdempotencyKey.V1}' is required.") : null;
         }
 
         if (key.Length is 0 or > MaxIdempotencyKeyLength)
@@ -103,7 +102,7 @@ internal sealed class ChargeEndpoint
 
     private ApiResponse Execute(ParsedChargeRequest request, string? key)
     {
-        if (ChargeRules.Check(request, _customers, out string paymentMethodId, out PaymentMethodBehavior behavior) is { } ruleError)
+        if (ChargeRules.Check(request, _customers, out string methodId, out PaymentMethodBehavior behavior) is { } ruleError)
         {
             return ApiResponse.Error(ruleError);
         }
@@ -121,7 +120,7 @@ internal sealed class ChargeEndpoint
             Amount = request.Amount!.Value,
             Currency = request.Currency!.ToLowerInvariant(),
             CustomerId = request.CustomerId!,
-            PaymentMethodId = paymentMethodId,
+            PaymentMethodId = methodId,
             Description = request.Description,
             Metadata = (request.Metadata ?? new Dictionary<string, string>()).AsReadOnly(),
             FailureReason = behavior.Outcome == ChargeOutcome.Declines ? behavior.FailureReason : null,
@@ -143,6 +142,6 @@ internal sealed class ChargeEndpoint
 
         return behavior.Outcome == ChargeOutcome.Declines
             ? ApiResponse.Error(ApiErrors.CardDeclined(behavior.FailureReason!, charge.Id))
-            : new ApiResponse(200, ChargeJsonWriter.Write(charge, charge.WireFormat));
+            : new ApiResponse(200, ChargeJsonWriter.WriteResponse(charge.ToWire(charge.WireFormat), charge.WireFormat));
     }
 }

@@ -1,5 +1,4 @@
 using Payments.Client.Testing.Charges;
-using Payments.Client.Testing.Json;
 using Payments.Client.Testing.Rules;
 
 namespace Payments.Client.Testing.Http;
@@ -9,6 +8,6 @@ internal sealed class GetChargeEndpoint(ChargeLedger ledger)
 {
     public ApiResponse Handle(string chargeId) =>
         ledger.Find(chargeId) is { } charge
-            ? new ApiResponse(200, ChargeJsonWriter.Write(charge, charge.WireFormat))
+            ? new ApiResponse(200, ChargeJsonWriter.WriteResponse(charge.ToWire(charge.WireFormat), charge.WireFormat))
             : ApiResponse.Error(ApiErrors.ChargeNotFound(chargeId));
 }

@@ -1,5 +1,4 @@
 using System.Text;
-using Payments.Client.Testing.Json;
 
 namespace Payments.Client.Testing.Idempotency;
 

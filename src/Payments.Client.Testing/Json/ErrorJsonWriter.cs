@@ -13,35 +13,35 @@ internal static class ErrorJsonWriter
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
-            writer.WriteBoolean("success"u8, false);
-            writer.WriteStartObject("error"u8);
-            writer.WriteString("type"u8, error.Type);
-            writer.WriteString("code"u8, error.Code);
-            writer.WriteString("message"u8, error.Message);
+            writer.WriteBoolean(WireNames.Success.V1, false);
+            writer.WriteStartObject(WireNames.Error.V1);
+            writer.WriteString(WireNames.Type.V1, error.Type);
+            writer.WriteString(WireNames.Code.V1, error.Code);
+            writer.WriteString(WireNames.Message.V1, error.Message);
             if (error.Param is null)
             {
-                writer.WriteNull("param"u8);
+                writer.WriteNull(WireNames.Param.V1);
             }
             else
             {
-                writer.WriteString("param"u8, error.Param);
+                writer.WriteString(WireNames.Param.V1, error.Param);
             }
 
             if (error.ChargeId is null)
             {
-                writer.WriteNull("details"u8);
+                writer.WriteNull(WireNames.Details.V1);
             }
             else
             {
-                writer.WriteStartObject("details"u8);
-                writer.WriteString("charge_id"u8, error.ChargeId);
+                writer.WriteStartObject(WireNames.Details.V1);
+                writer.WriteString(WireNames.ChargeId.V1, error.ChargeId);
                 writer.WriteEndObject();
             }
 
-            writer.WriteString("doc_url"u8, error.DocUrl);
+            writer.WriteString(WireNames.DocUrl.V1, error.DocUrl);
             if (error.FailureReason is not null)
             {
-                writer.WriteString("failure_reason"u8, error.FailureReason);
+                writer.WriteString(WireNames.FailureReason.V1, error.FailureReason);
             }
 
             writer.WriteEndObject();

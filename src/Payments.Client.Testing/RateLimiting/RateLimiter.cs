@@ -23,9 +23,9 @@ internal sealed class RateLimiter
             throw new ArgumentException("RateLimit needs RequestsPerSecond > 0, BurstRequestsPerSecond >= RequestsPerSecond and a non-negative BurstDuration.", nameof(options));
         }
 
-        _peak = new TokenBucket(options.BurstRequestsPerSecond, options.BurstRequestsPerSecond, time);
+        _peak = new TokenBucket(time, options.BurstRequestsPerSecond, options.BurstRequestsPerSecond);
         double reserve = (options.BurstRequestsPerSecond - options.RequestsPerSecond) * options.BurstDuration.TotalSeconds;
-        _sustained = new TokenBucket(Math.Max(reserve, options.BurstRequestsPerSecond), options.RequestsPerSecond, time);
+        _sustained = new TokenBucket(time, options.RequestsPerSecond, Math.Max(reserve, options.BurstRequestsPerSecond));
     }
 
     /// <summary>Takes a token, or says how long to wait (whole seconds, at least 1, as <c>Retry-After</c> carries).</summary>
@@ -37,18 +37,19 @@ internal sealed class RateLimiter
             return true;
         }
 
+        // Both buckets or neither: a refused request gives back the token it reserved, so refusals cost nothing.
         lock (_gate)
         {
-            _peak.Refill();
-            _sustained.Refill();
-            if (_peak.HasToken && _sustained.HasToken)
+            TimeSpan peakWait = _peak.Reserve();
+            TimeSpan sustainedWait = _sustained.Reserve();
+            if (peakWait == TimeSpan.Zero && sustainedWait == TimeSpan.Zero)
             {
-                _peak.Take();
-                _sustained.Take();
                 return true;
             }
 
-            TimeSpan wait = _peak.UntilNextToken() > _sustained.UntilNextToken() ? _peak.UntilNextToken() : _sustained.UntilNextToken();
+            _peak.Return();
+            _sustained.Return();
+            TimeSpan wait = peakWait > sustainedWait ? peakWait : sustainedWait;
             retryAfterSeconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
             return false;
         }

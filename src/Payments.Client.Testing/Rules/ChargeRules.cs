@@ -1,5 +1,4 @@
 using Payments.Client.Testing.Customers;
-using Payments.Client.Testing.Json;
 
 namespace Payments.Client.Testing.Rules;
 
@@ -16,9 +15,9 @@ internal static class ChargeRules
     public const int MaxMetadataValueLength = 500;
 
     /// <summary>Null when the charge may go ahead, with the payment method it will use.</summary>
-    public static ApiError? Check(ParsedChargeRequest request, CustomerDirectory customers, out string paymentMethodId, out PaymentMethodBehavior behavior)
+    public static ApiError? Check(ParsedChargeRequest request, CustomerDirectory customers, out string methodId, out PaymentMethodBehavior behavior)
     {
-        paymentMethodId = string.Empty;
+        methodId = string.Empty;
         behavior = PaymentMethodBehavior.Succeeds;
 
         ApiError? error = CheckAmount(request) ?? CheckCurrency(request.Currency) ?? CheckMetadata(request);
@@ -27,7 +26,7 @@ internal static class ChargeRules
             return error;
         }
 
-        string customerParam = request.Format == FakeWireFormat.V1 ? "customer_id" : "customerId";
+        string customerParam = WireNames.CustomerId.In(request.Format);
         if (string.IsNullOrEmpty(request.CustomerId))
         {
             return ApiErrors.Malformed($"'{customerParam}' is required.", customerParam);
@@ -40,9 +39,9 @@ internal static class ChargeRules
 
         if (string.IsNullOrEmpty(request.PaymentMethodId))
         {
-            if (request.Format == FakeWireFormat.V1)
+            if (request.Format == PaymentsWireFormat.V1)
             {
-                return ApiErrors.Malformed("'payment_method_id' is required.", "payment_method_id");
+                return ApiErrors.Malformed($"'{WireNames.PaymentMethodId.V1}' is required.", WireNames.PaymentMethodId.V1);
             }
 
             // The enveloped contract charges the customer's vaulted default.
@@ -52,21 +51,21 @@ internal static class ChargeRules
                 return ApiErrors.PaymentMethodNotFound($"The customer '{request.CustomerId}' has no payment method to charge.");
             }
 
-            paymentMethodId = fallback;
+            methodId = fallback;
         }
         else
         {
-            paymentMethodId = request.PaymentMethodId;
+            methodId = request.PaymentMethodId;
         }
 
-        if (!customers.TryGetPaymentMethod(paymentMethodId, out string owner, out behavior))
+        if (!customers.TryGetPaymentMethod(methodId, out string owner, out behavior))
         {
-            return ApiErrors.PaymentMethodNotFound($"No payment method with id '{paymentMethodId}'.");
+            return ApiErrors.PaymentMethodNotFound($"No payment method with id '{methodId}'.");
         }
 
         if (owner != request.CustomerId)
         {
-            return ApiErrors.PaymentMethodMismatch(paymentMethodId, request.CustomerId);
+            return ApiErrors.PaymentMethodMismatch(methodId, request.CustomerId);
         }
 
         return Currencies.IsSupported(request.Currency!) ? null : ApiErrors.CurrencyNotSupported(request.Currency!.ToLowerInvariant());

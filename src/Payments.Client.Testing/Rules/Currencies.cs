@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace Payments.Client.Testing;
 
 /// <summary>
@@ -9,32 +7,16 @@ namespace Payments.Client.Testing;
 /// </summary>
 public static class Currencies
 {
-    private const string ChargeableCodes =
-        "aed afn all amd ang aoa ars aud awg azn bam bbd bdt bgn bhd bif bmd bnd bob bov brl bsd btn bwp byn bzd " +
-        "cad cdf che chf chw clf clp cny cop cou crc cuc cup cve czk djf dkk dop dzd egp ern etb eur fjd fkp gbp gel " +
-        "ghs gip gmd gnf gtq gyd hkd hnl htg huf idr ils inr iqd irr isk jmd jod jpy kes kgs khr kmf kpw krw kwd kyd kzt " +
-        "lak lbp lkr lrd lsl lyd mad mdl mga mkd mmk mnt mop mru mur mvr mwk mxn mxv myr mzn nad ngn nio nok npr nzd " +
-        "omr pab pen pgk php pkr pln pyg qar ron rsd rub rwf sar sbd scr sdg sek sgd shp sle sll sos srd ssp stn svc " +
-        "syp szl thb tjs tmt tnd top try ttd twd tzs uah ugx usd usn uyi uyu uyw uzs ved ves vnd vuv wst xaf xcd xcg " +
-        "xof xpf yer zar zmw zwg zwl";
-
-    private const string NonMoneyCodes = "xag xau xba xbb xbc xbd xdr xpd xpt xsu xts xua xxx";
-
-    private static readonly FrozenSet<string> Chargeable = Split(ChargeableCodes);
-
     /// <summary>ISO 4217 codes the fake refuses with 422 <c>currency_not_supported</c>.</summary>
-    public static IReadOnlySet<string> NotSupported { get; } = Split(NonMoneyCodes);
+    public static IReadOnlySet<string> NotSupported { get; } = Iso4217.NonMoney;
 
     /// <summary>True for any ISO 4217 code, chargeable or not, in any case.</summary>
     /// <param name="code">The code.</param>
     /// <returns>Whether the code is ISO 4217.</returns>
-    public static bool IsIso4217(string code) => Chargeable.Contains(code.ToLowerInvariant()) || NotSupported.Contains(code.ToLowerInvariant());
+    public static bool IsIso4217(string code) => Iso4217.IsCode(code);
 
     /// <summary>True for an ISO 4217 code the fake can charge, in any case.</summary>
     /// <param name="code">The code.</param>
     /// <returns>Whether a charge in this currency can succeed.</returns>
-    public static bool IsSupported(string code) => Chargeable.Contains(code.ToLowerInvariant());
-
-    private static FrozenSet<string> Split(string codes) =>
-        codes.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
+    public static bool IsSupported(string code) => Iso4217.TryGetMinorUnitDigits(code, out _);
 }

@@ -86,7 +86,7 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
     {
         string type = charge.Status == ChargeStatus.Failed ? "charge.failed" : "charge.succeeded";
         string eventId = Ids.New("evt_");
-        byte[] body = EventJsonWriter.Write(eventId, type, _time.GetUtcNow(), charge);
+        byte[] body = ChargeJsonWriter.WriteEvent(eventId, type, _time.GetUtcNow(), charge.ToWire(PaymentsWireFormat.V1));
         string text = Encoding.UTF8.GetString(body);
 
         List<(int Index, WebhookSubscription Subscription, string Signature)> started = [];

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 
 namespace Payments.Client.Testing;
@@ -16,7 +15,7 @@ namespace Payments.Client.Testing;
 public static class WebhookSigner
 {
     /// <summary>The header that carries the signature: <c>X-Signature-256</c>.</summary>
-    public const string HeaderName = "X-Signature-256";
+    public const string HeaderName = WebhookSignature.HeaderName;
 
     /// <summary>The header value for <paramref name="body"/>: <c>sha256=</c> and the lowercase hex HMAC-SHA256 of the exact bytes.</summary>
     /// <param name="body">The exact bytes that will be posted; any change (even whitespace) invalidates the signature.</param>
@@ -26,7 +25,7 @@ public static class WebhookSigner
     public static string Sign(ReadOnlySpan<byte> body, string secret)
     {
         ArgumentException.ThrowIfNullOrEmpty(secret);
-        return "sha256=" + Convert.ToHexString(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body)).ToLowerInvariant();
+        return WebhookSignature.Sign(secret, body);
     }
 
     /// <summary>The header value for a body posted as UTF-8 text.</summary>

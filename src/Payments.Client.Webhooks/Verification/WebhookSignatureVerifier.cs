@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Payments.Client.Webhooks.Verification;
 
 namespace Payments.Client.Webhooks;
 
@@ -55,13 +54,13 @@ public sealed class WebhookSignatureVerifier
 
     private WebhookFailureReason? Check(ReadOnlySpan<byte> body, ReadOnlySpan<char> signatureHeader)
     {
-        Span<byte> expected = stackalloc byte[SignatureHeader.DigestBytes];
-        if (!SignatureHeader.TryParse(signatureHeader, expected))
+        Span<byte> expected = stackalloc byte[WebhookSignature.DigestBytes];
+        if (!WebhookSignature.TryParse(signatureHeader, expected))
         {
             return WebhookFailureReason.MalformedSignature;
         }
 
-        Span<byte> actual = stackalloc byte[SignatureHeader.DigestBytes];
+        Span<byte> actual = stackalloc byte[WebhookSignature.DigestBytes];
         bool matched = false;
         foreach (byte[] key in _keys)
         {

@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace Payments.Client;
 
 /// <summary>
@@ -9,20 +7,6 @@ namespace Payments.Client;
 /// </summary>
 public static class Money
 {
-    // Exponents from ISO 4217 (active codes). Everything not listed under 0, 3 or 4 uses 2.
-    private const string TwoDigitCodes =
-        "AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BMD BND BOB BOV BRL BSD BTN BWP BYN BZD " +
-        "CAD CDF CHE CHF CHW CNY COP COU CRC CUC CUP CVE CZK DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL " +
-        "GHS GIP GMD GTQ GYD HKD HNL HTG HUF IDR ILS INR IRR JMD KES KGS KHR KPW KYD KZT LAK LBP LKR LRD " +
-        "LSL MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MXV MYR MZN NAD NGN NIO NOK NPR NZD PAB PEN " +
-        "PGK PHP PKR PLN QAR RON RSD RUB SAR SBD SCR SDG SEK SGD SHP SLE SLL SOS SRD SSP STN SVC SYP SZL " +
-        "THB TJS TMT TOP TRY TTD TWD TZS UAH USD USN UYU UZS VED VES WST XCD XCG YER ZAR ZMW ZWG ZWL";
-    private const string ZeroDigitCodes = "BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX UYI VND VUV XAF XOF XPF";
-    private const string ThreeDigitCodes = "BHD IQD JOD KWD LYD OMR TND";
-    private const string FourDigitCodes = "CLF UYW";
-
-    private static readonly FrozenDictionary<string, int> Exponents = BuildExponents();
-
     /// <summary>
     /// Converts a decimal amount to minor units: <c>ToMinorUnits(25.00m, "usd")</c> is 2500,
     /// <c>ToMinorUnits(2500m, "jpy")</c> is 2500, <c>ToMinorUnits(1.005m, "kwd")</c> is 1005.
@@ -78,7 +62,7 @@ public static class Money
     public static int GetMinorUnitDigits(string currency)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(currency);
-        if (!Exponents.TryGetValue(Normalize(currency), out int digits))
+        if (!Iso4217.TryGetMinorUnitDigits(currency.Trim(), out int digits))
         {
             throw new ArgumentException($"'{currency}' is not an ISO 4217 currency code this SDK knows.", nameof(currency));
         }
@@ -95,22 +79,4 @@ public static class Money
         3 => 1000m,
         _ => 10000m,
     };
-
-    private static FrozenDictionary<string, int> BuildExponents()
-    {
-        var map = new Dictionary<string, int>(StringComparer.Ordinal);
-        Add(TwoDigitCodes, 2);
-        Add(ZeroDigitCodes, 0);
-        Add(ThreeDigitCodes, 3);
-        Add(FourDigitCodes, 4);
-        return map.ToFrozenDictionary(StringComparer.Ordinal);
-
-        void Add(string codes, int digits)
-        {
-            foreach (string code in codes.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            {
-                map[code] = digits;
-            }
-        }
-    }
 }

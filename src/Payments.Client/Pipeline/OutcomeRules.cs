@@ -118,7 +118,10 @@ internal static class OutcomeRules
         };
     }
 
-    private static ApiErrorType ApiErrorTypeOf(int status, string? code) => status switch
+    private static ApiErrorType ApiErrorTypeOf(int status, string? code) =>
+        TypeOf(status) is var byStatus and not ApiErrorType.Other ? byStatus : TypeOf(ErrorCodes.StatusOf(code));
+
+    private static ApiErrorType TypeOf(int status) => status switch
     {
         400 => ApiErrorType.Invalid,
         401 => ApiErrorType.Authentication,
@@ -128,18 +131,7 @@ internal static class OutcomeRules
         422 => ApiErrorType.Unprocessable,
         429 => ApiErrorType.RateLimited,
         >= 500 and <= 599 => ApiErrorType.Server,
-        _ => code switch
-        {
-            "invalid_amount" or "invalid_currency" or "payment_method_mismatch" => ApiErrorType.Invalid,
-            "authentication_failed" or "unauthorized" => ApiErrorType.Authentication,
-            "card_declined" => ApiErrorType.Declined,
-            "customer_not_found" or "payment_method_not_found" => ApiErrorType.NotFound,
-            "idempotency_conflict" or "duplicate_idempotency_key" => ApiErrorType.Conflict,
-            "currency_not_supported" => ApiErrorType.Unprocessable,
-            "rate_limited" or "rate_limit_exceeded" => ApiErrorType.RateLimited,
-            "processing_error" => ApiErrorType.Server,
-            _ => ApiErrorType.Other,
-        },
+        _ => ApiErrorType.Other,
     };
 
     private static RequestTimeoutException TimedOut(string which, ErrorFacts facts, Exception? cause, string inDoubt) =>

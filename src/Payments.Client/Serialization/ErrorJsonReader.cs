@@ -31,8 +31,8 @@ internal static class ErrorJsonReader
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 ReadOnlySpan<byte> name = nameBuffer[..JsonName.Normalize(ref reader, nameBuffer)];
-                bool isError = name.SequenceEqual("error"u8);
-                bool isSuccess = name.SequenceEqual("success"u8);
+                bool isError = WireNames.Error.Is(name);
+                bool isSuccess = WireNames.Success.Is(name);
                 reader.Read();
                 if (isSuccess && reader.TokenType == JsonTokenType.False)
                 {
@@ -74,13 +74,13 @@ internal static class ErrorJsonReader
             ReadOnlySpan<byte> name = nameBuffer[..JsonName.Normalize(ref reader, nameBuffer)];
             reader.Read();
 
-            if (name.SequenceEqual("type"u8)) type = ScalarText(ref reader);
-            else if (name.SequenceEqual("code"u8)) code = ScalarText(ref reader);
-            else if (name.SequenceEqual("message"u8)) message = ScalarText(ref reader);
-            else if (name.SequenceEqual("param"u8)) param = ScalarText(ref reader);
-            else if (name.SequenceEqual("docurl"u8)) docUrl = ScalarText(ref reader);
-            else if (name.SequenceEqual("failurereason"u8) || name.SequenceEqual("declinecode"u8)) failureReason = ScalarText(ref reader);
-            else if (name.SequenceEqual("details"u8))
+            if (WireNames.Type.Is(name)) type = ScalarText(ref reader);
+            else if (WireNames.Code.Is(name)) code = ScalarText(ref reader);
+            else if (WireNames.Message.Is(name)) message = ScalarText(ref reader);
+            else if (WireNames.Param.Is(name)) param = ScalarText(ref reader);
+            else if (WireNames.DocUrl.Is(name)) docUrl = ScalarText(ref reader);
+            else if (WireNames.FailureReason.Is(name) || WireNames.DeclineCode.Is(name)) failureReason = ScalarText(ref reader);
+            else if (WireNames.Details.Is(name))
             {
                 JsonElement value = JsonElement.ParseValue(ref reader);
                 details = value.ValueKind == JsonValueKind.Null ? null : value;
@@ -93,7 +93,7 @@ internal static class ErrorJsonReader
             foreach (JsonProperty property in d.EnumerateObject())
             {
                 if (property.Value.ValueKind == JsonValueKind.String &&
-                    (property.NameEquals("failure_reason") || property.NameEquals("failureReason")))
+                    (property.NameEquals(WireNames.FailureReason.V1) || property.NameEquals(WireNames.FailureReason.Enveloped)))
                 {
                     failureReason = property.Value.GetString();
                 }

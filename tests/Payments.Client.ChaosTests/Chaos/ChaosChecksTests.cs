@@ -91,7 +91,7 @@ public sealed class ChaosChecksTests
         PaymentMethodId = TestPaymentMethods.Succeeds,
         Metadata = new Dictionary<string, string>(),
         IdempotencyKey = key,
-        WireFormat = FakeWireFormat.V1,
+        WireFormat = PaymentsWireFormat.V1,
         CreatedAt = T0,
         UpdatedAt = T0,
     };

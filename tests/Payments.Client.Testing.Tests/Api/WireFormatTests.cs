@@ -59,7 +59,7 @@ public sealed class WireFormatTests : IAsyncLifetime
         Assert.Equal(0, data.GetProperty("taxAmount").GetInt64());
         Assert.True(data.GetProperty("createdAt").TryGetDateTimeOffset(out _));
         Assert.False(data.TryGetProperty("customer_id", out _));
-        Assert.Equal(FakeWireFormat.Enveloped, Assert.Single(_api.Charges).WireFormat);
+        Assert.Equal(PaymentsWireFormat.Enveloped, Assert.Single(_api.Charges).WireFormat);
         Assert.Equal("k-env", _api.Charges[0].IdempotencyKey);
     }
 

@@ -38,7 +38,7 @@ public sealed class ClientChargeTests : IAsyncLifetime
         Assert.Equal(1, result.Attempts);
         Assert.False(result.Replayed);
         Assert.Equal(result.IdempotencyKey, held.IdempotencyKey);
-        Assert.Equal(format == PaymentsWireFormat.V1 ? FakeWireFormat.V1 : FakeWireFormat.Enveloped, held.WireFormat);
+        Assert.Equal(format, held.WireFormat);
         Assert.NotNull(result.RequestId);
     }
 

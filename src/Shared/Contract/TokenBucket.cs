@@ -1,9 +1,9 @@
-namespace Payments.Client.Pipeline;
+namespace Payments.Client.Contract;
 
 /// <summary>
-/// A token bucket on a <see cref="TimeProvider"/> that hands out reservations: a caller learns at once
-/// how long to wait for its token, so waits are first come, first served without a queue or a timer
-/// (nothing to dispose, nothing that outlives the client).
+/// A token bucket on a <see cref="TimeProvider"/> that hands out reservations: a caller learns at once how
+/// long to wait for its token, so waits are first come, first served without a queue or a timer (nothing to
+/// dispose). The client paces its calls with one; the fake enforces the contract's limits with two.
 /// </summary>
 internal sealed class TokenBucket
 {
@@ -14,12 +14,12 @@ internal sealed class TokenBucket
     private double _tokens;
     private long _updated;
 
-    public TokenBucket(TimeProvider time, double perSecond, int burst)
+    public TokenBucket(TimeProvider time, double perSecond, double capacity)
     {
         _time = time;
         _perSecond = perSecond;
-        _capacity = burst;
-        _tokens = burst;
+        _capacity = Math.Max(1, capacity);
+        _tokens = _capacity;
         _updated = time.GetTimestamp();
     }
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Payments.Client.Serialization;
+namespace Payments.Client.Contract;
 
 /// <summary>
 /// Property-name matching that treats <c>customer_id</c>, <c>customerId</c> and <c>CustomerID</c> as one

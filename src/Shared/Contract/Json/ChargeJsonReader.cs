@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Payments.Client.Serialization;
+namespace Payments.Client.Contract;
 
 /// <summary>
 /// Reads a charge in either wire format: bare (v1) or inside <c>{ "success": true, "data": {...} }</c>,
@@ -44,7 +44,7 @@ internal static class ChargeJsonReader
         Span<byte> nameBuffer = stackalloc byte[64];
         Charge? enveloped = null;
         bool? success = null;
-        string? id = null, obj = null, currency = null, customerId = null, paymentMethodId = null,
+        string? id = null, obj = null, currency = null, customerId = null, methodId = null,
             description = null, failureReason = null, status = null, kind = null, provider = null, url = null;
         long? amount = null, amountSubtotal = null, taxAmount = null, amountTotal = null;
         DateTimeOffset? createdAt = null, updatedAt = null, expiresAt = null;
@@ -56,28 +56,28 @@ internal static class ChargeJsonReader
             ReadOnlySpan<byte> name = nameBuffer[..JsonName.Normalize(ref reader, nameBuffer)];
             reader.Read();
 
-            if (name.SequenceEqual("id"u8)) id = JsonValues.ReadString(ref reader);
-            else if (name.SequenceEqual("status"u8)) status = JsonValues.ReadString(ref reader);
-            else if (name.SequenceEqual("amount"u8)) amount = JsonValues.ReadInt64(ref reader);
-            else if (name.SequenceEqual("currency"u8)) currency = JsonValues.ReadString(ref reader);
-            else if (name.SequenceEqual("customerid"u8)) customerId = JsonValues.ReadString(ref reader);
-            else if (name.SequenceEqual("paymentmethodid"u8)) paymentMethodId = JsonValues.ReadString(ref reader);
-            else if (name.SequenceEqual("description"u8)) description = JsonValues.ReadString(ref reader);
-            else if (name.SequenceEqual("createdat"u8)) createdAt = JsonValues.ReadTimestamp(ref reader);
-            else if (name.SequenceEqual("updatedat"u8)) updatedAt = JsonValues.ReadTimestamp(ref reader);
-            else if (name.SequenceEqual("failurereason"u8)) failureReason = JsonValues.ReadString(ref reader);
-            else if (name.SequenceEqual("metadata"u8)) metadata = JsonValues.ReadStringMap(ref reader);
-            else if (name.SequenceEqual("object"u8)) obj = JsonValues.ReadString(ref reader);
-            else if (name.SequenceEqual("livemode"u8)) livemode = JsonValues.ReadBoolean(ref reader);
-            else if (name.SequenceEqual("amountsubtotal"u8)) amountSubtotal = JsonValues.ReadInt64(ref reader);
-            else if (name.SequenceEqual("taxamount"u8)) taxAmount = JsonValues.ReadInt64(ref reader);
-            else if (name.SequenceEqual("amounttotal"u8)) amountTotal = JsonValues.ReadInt64(ref reader);
-            else if (name.SequenceEqual("kind"u8)) kind = JsonValues.ReadString(ref reader);
-            else if (name.SequenceEqual("provider"u8)) provider = JsonValues.ReadString(ref reader);
-            else if (name.SequenceEqual("url"u8)) url = JsonValues.ReadString(ref reader);
-            else if (name.SequenceEqual("expiresat"u8)) expiresAt = JsonValues.ReadTimestamp(ref reader);
-            else if (name.SequenceEqual("success"u8)) success = JsonValues.ReadBoolean(ref reader);
-            else if (name.SequenceEqual("data"u8) && reader.TokenType == JsonTokenType.StartObject) enveloped = ReadCharge(ref reader);
+            if (WireNames.Id.Is(name)) id = JsonValues.ReadString(ref reader);
+            else if (WireNames.Status.Is(name)) status = JsonValues.ReadString(ref reader);
+            else if (WireNames.Amount.Is(name)) amount = JsonValues.ReadInt64(ref reader);
+            else if (WireNames.Currency.Is(name)) currency = JsonValues.ReadString(ref reader);
+            else if (WireNames.CustomerId.Is(name)) customerId = JsonValues.ReadString(ref reader);
+            else if (WireNames.PaymentMethodId.Is(name)) methodId = JsonValues.ReadString(ref reader);
+            else if (WireNames.Description.Is(name)) description = JsonValues.ReadString(ref reader);
+            else if (WireNames.CreatedAt.Is(name)) createdAt = JsonValues.ReadTimestamp(ref reader);
+            else if (WireNames.UpdatedAt.Is(name)) updatedAt = JsonValues.ReadTimestamp(ref reader);
+            else if (WireNames.FailureReason.Is(name)) failureReason = JsonValues.ReadString(ref reader);
+            else if (WireNames.Metadata.Is(name)) metadata = JsonValues.ReadStringMap(ref reader);
+            else if (WireNames.Object.Is(name)) obj = JsonValues.ReadString(ref reader);
+            else if (WireNames.Livemode.Is(name)) livemode = JsonValues.ReadBoolean(ref reader);
+            else if (WireNames.AmountSubtotal.Is(name)) amountSubtotal = JsonValues.ReadInt64(ref reader);
+            else if (WireNames.TaxAmount.Is(name)) taxAmount = JsonValues.ReadInt64(ref reader);
+            else if (WireNames.AmountTotal.Is(name)) amountTotal = JsonValues.ReadInt64(ref reader);
+            else if (WireNames.Kind.Is(name)) kind = JsonValues.ReadString(ref reader);
+            else if (WireNames.Provider.Is(name)) provider = JsonValues.ReadString(ref reader);
+            else if (WireNames.Url.Is(name)) url = JsonValues.ReadString(ref reader);
+            else if (WireNames.ExpiresAt.Is(name)) expiresAt = JsonValues.ReadTimestamp(ref reader);
+            else if (WireNames.Success.Is(name)) success = JsonValues.ReadBoolean(ref reader);
+            else if (WireNames.Data.Is(name) && reader.TokenType == JsonTokenType.StartObject) enveloped = ReadCharge(ref reader);
             else reader.Skip();
         }
 
@@ -110,7 +110,7 @@ internal static class ChargeJsonReader
             Amount = amount,
             Currency = currency,
             CustomerId = customerId,
-            PaymentMethodId = paymentMethodId,
+            PaymentMethodId = methodId,
             Description = description,
             CreatedAt = createdAt,
             UpdatedAt = updatedAt,

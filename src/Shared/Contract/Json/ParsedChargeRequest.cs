@@ -1,9 +1,9 @@
-namespace Payments.Client.Testing.Json;
+namespace Payments.Client.Contract;
 
 /// <summary>A charge request body as sent, before any rule is applied; fields the body lacked are null.</summary>
 internal sealed class ParsedChargeRequest
 {
-    public FakeWireFormat Format { get; set; }
+    public PaymentsWireFormat Format { get; set; }
 
     public long? Amount { get; set; }
 
@@ -16,7 +16,7 @@ internal sealed class ParsedChargeRequest
 
     public string? PaymentMethodId { get; set; }
 
-    /// <summary>The v1 body's <c>idempotency_key</c>; the header is read separately.</summary>
+    /// <summary>The v1 body's idempotency key; the header is read separately.</summary>
     public string? BodyIdempotencyKey { get; set; }
 
     public string? Description { get; set; }

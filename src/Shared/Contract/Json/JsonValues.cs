@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace Payments.Client.Serialization;
+namespace Payments.Client.Contract;
 
 /// <summary>Lenient readers for scalar values: JSON null reads as "absent", anything else must have the documented type.</summary>
 internal static class JsonValues

@@ -1,16 +1,18 @@
 using System.Text.Json;
-using Payments.Client.Testing.Rules;
 
-namespace Payments.Client.Testing.Json;
+namespace Payments.Client.Contract;
 
 /// <summary>
-/// Reads a charge body and tells the two wire formats apart by their names: <c>customer_id</c>,
-/// <c>payment_method_id</c> or <c>idempotency_key</c> mean v1; <c>customerId</c> or <c>paymentMethodId</c>
-/// mean enveloped. Unknown parameters are refused: a fake that ignores a misspelt name hides the bug.
+/// The one reader of a charge request: the fake reads every body through it. It tells the two formats apart by
+/// the names the field table gives them (<c>customer_id</c>, <c>payment_method_id</c>, <c>idempotency_key</c>:
+/// v1; <c>customerId</c>, <c>paymentMethodId</c>: enveloped) and refuses what the contract does not allow (an
+/// unknown or misspelt name, a mix of both formats, a string where a string is not): a server that ignored
+/// those would hide a client's bug.
 /// </summary>
 internal static class ChargeRequestReader
 {
-    public static ParsedChargeRequest Read(ReadOnlySpan<byte> body, out ApiError? error)
+    /// <summary>Reads <paramref name="body"/>; <paramref name="problem"/> says why it is not a charge request, naming the parameter when one is at fault.</summary>
+    public static ParsedChargeRequest Read(ReadOnlySpan<byte> body, out (string Message, string? Param)? problem)
     {
         var request = new ParsedChargeRequest();
         bool sawV1 = false, sawEnveloped = false;
@@ -19,7 +21,7 @@ internal static class ChargeRequestReader
             var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 16 });
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
-                error = ApiErrors.Malformed("The request body must be a JSON object.");
+                problem = ("The request body must be a JSON object.", null);
                 return request;
             }
 
@@ -27,71 +29,47 @@ internal static class ChargeRequestReader
             {
                 string name = reader.GetString()!;
                 reader.Read();
-                switch (name)
+                if (name == WireNames.Amount.V1) ReadAmount(ref reader, request);
+                else if (name == WireNames.Currency.V1) request.Currency = ReadString(ref reader, name);
+                else if (name == WireNames.Description.V1) request.Description = ReadString(ref reader, name);
+                else if (name == WireNames.Metadata.V1) ReadMetadata(ref reader, request);
+                else if (name == WireNames.CustomerId.V1) (sawV1, request.CustomerId) = (true, ReadString(ref reader, name));
+                else if (name == WireNames.PaymentMethodId.V1) (sawV1, request.PaymentMethodId) = (true, ReadString(ref reader, name));
+                else if (name == WireNames.IdempotencyKey.V1) (sawV1, request.BodyIdempotencyKey) = (true, ReadString(ref reader, name));
+                else if (name == WireNames.CustomerId.Enveloped) (sawEnveloped, request.CustomerId) = (true, ReadString(ref reader, name));
+                else if (name == WireNames.PaymentMethodId.Enveloped) (sawEnveloped, request.PaymentMethodId) = (true, ReadString(ref reader, name));
+                else
                 {
-                    case "amount":
-                        ReadAmount(ref reader, request);
-                        break;
-                    case "currency":
-                        request.Currency = ReadString(ref reader, name);
-                        break;
-                    case "description":
-                        request.Description = ReadString(ref reader, name);
-                        break;
-                    case "metadata":
-                        ReadMetadata(ref reader, request);
-                        break;
-                    case "customer_id":
-                        sawV1 = true;
-                        request.CustomerId = ReadString(ref reader, name);
-                        break;
-                    case "payment_method_id":
-                        sawV1 = true;
-                        request.PaymentMethodId = ReadString(ref reader, name);
-                        break;
-                    case "idempotency_key":
-                        sawV1 = true;
-                        request.BodyIdempotencyKey = ReadString(ref reader, name);
-                        break;
-                    case "customerId":
-                        sawEnveloped = true;
-                        request.CustomerId = ReadString(ref reader, name);
-                        break;
-                    case "paymentMethodId":
-                        sawEnveloped = true;
-                        request.PaymentMethodId = ReadString(ref reader, name);
-                        break;
-                    default:
-                        error = ApiErrors.Malformed($"Unknown parameter '{name}'.", name);
-                        return request;
+                    problem = ($"Unknown parameter '{name}'.", name);
+                    return request;
                 }
             }
 
             if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
             {
-                error = ApiErrors.Malformed("The request body is not one JSON object.");
+                problem = ("The request body is not one JSON object.", null);
                 return request;
             }
         }
         catch (JsonException ex)
         {
-            error = ApiErrors.Malformed("The request body is not valid JSON: " + ex.Message);
+            problem = ("The request body is not valid JSON: " + ex.Message, null);
             return request;
         }
         catch (WrongTypeException ex)
         {
-            error = ApiErrors.Malformed($"'{ex.Param}' must be a string.", ex.Param);
+            problem = ($"'{ex.Param}' must be a string.", ex.Param);
             return request;
         }
 
         if (sawV1 && sawEnveloped)
         {
-            error = ApiErrors.Malformed("The body mixes v1 (snake_case) and enveloped (camelCase) parameter names.");
+            problem = ("The body mixes v1 (snake_case) and enveloped (camelCase) parameter names.", null);
             return request;
         }
 
-        request.Format = sawEnveloped ? FakeWireFormat.Enveloped : FakeWireFormat.V1;
-        error = null;
+        request.Format = sawEnveloped ? PaymentsWireFormat.Enveloped : PaymentsWireFormat.V1;
+        problem = null;
         return request;
     }
 
