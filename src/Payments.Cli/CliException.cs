@@ -19,4 +19,12 @@ internal sealed class CliException : Exception
     }
 
     public int ExitCode { get; } = ExitCodes.Failed;
+
+    /// <summary>An argument exception's message as one line: without .NET's "(Parameter 'x')" and "Actual value was" tails.</summary>
+    public static string Sentence(ArgumentException e)
+    {
+        string message = e.Message.Split('\n')[0].TrimEnd();
+        string tail = $" (Parameter '{e.ParamName}')";
+        return e.ParamName is not null && message.EndsWith(tail, StringComparison.Ordinal) ? message[..^tail.Length] : message;
+    }
 }

@@ -15,7 +15,7 @@ namespace Payments.Client.Webhooks;
 public sealed class PaymentsWebhookReceiver
 {
     /// <summary>The header that carries the signature.</summary>
-    public const string SignatureHeaderName = "X-Signature-256";
+    public const string SignatureHeaderName = WebhookSignature.HeaderName;
 
     /// <summary>The default body limit: 256 KiB, far above any charge event.</summary>
     public const int DefaultMaxBodyBytes = 256 * 1024;

@@ -123,6 +123,20 @@ public sealed class ChargeTests
         Assert.StartsWith("payments: --amount:", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("-5")]
+    [InlineData("0")]
+    public async Task A_refused_amount_is_one_line_naming_the_option_and_the_value_as_typed(string amount)
+    {
+        CliResult result = await Tool.RunAsync("charge", "--amount", amount, "--currency", "usd", "--customer", TestCustomers.Default, "--payment-method", TestPaymentMethods.Succeeds);
+
+        Assert.Equal(2, result.ExitCode);
+        string line = Assert.Single(result.ErrorLines);
+        Assert.StartsWith($"payments: --amount: {amount} ", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("request", line, StringComparison.Ordinal);
+        Assert.DoesNotContain(amount + "00", line, StringComparison.Ordinal); // minor units ("-500" for "-5") are not what was typed
+    }
+
     [Fact]
     public async Task Get_reads_a_charge_back_and_an_unknown_one_is_a_typed_404()
     {

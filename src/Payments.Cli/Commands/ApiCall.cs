@@ -46,7 +46,7 @@ internal static class ApiCall
             catch (ArgumentException e)
             {
                 // The client's own checks before sending (a blank id, a key with spaces): nothing was sent.
-                throw new CliException(e.Message, ExitCodes.Usage);
+                throw new CliException(CliException.Sentence(e), ExitCodes.Usage);
             }
         }
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Payments.Client;
 using Payments.Cli.Api;
 
@@ -26,14 +27,25 @@ internal static class ChargeCommand
         command.SetAction((parse, cancellationToken) =>
         {
             string code = parse.GetValue(currency)!;
+            decimal major = parse.GetValue(amount);
+
+            // Refused here, in the option's terms and as typed: the client's own check would speak of
+            // ChargeRequest.Amount in minor units (-500 for "-5").
+            string typed = parse.GetResult(amount)?.Tokens.FirstOrDefault()?.Value ?? major.ToString(CultureInfo.InvariantCulture);
+            if (major <= 0)
+            {
+                throw new CliException($"--amount: {typed} is not a positive amount (major units: 25.00 charges 25.00).", ExitCodes.Usage);
+            }
+
             long minor;
             try
             {
-                minor = Money.ToMinorUnits(parse.GetValue(amount), code);
+                minor = Money.ToMinorUnits(major, code);
             }
             catch (ArgumentException e)
             {
-                throw new CliException($"--amount: {e.Message}", ExitCodes.Usage);
+                string option = e.ParamName == "currency" ? "--currency" : "--amount";
+                throw new CliException($"{option}: {CliException.Sentence(e)}", ExitCodes.Usage);
             }
 
             var request = new ChargeRequest

@@ -17,8 +17,10 @@ internal static class ErrorMessage
         if (!string.IsNullOrEmpty(facts.Error?.Code)) text.Append(", ").Append(facts.Error.Code);
         if (!string.IsNullOrEmpty(facts.Error?.FailureReason)) text.Append(", ").Append(facts.Error.FailureReason);
         text.Append(')');
-        if (!string.IsNullOrEmpty(facts.Error?.Message)) text.Append(": ").Append(facts.Error.Message);
-        text.Append('.');
+        if (!string.IsNullOrEmpty(facts.Error?.Message)) text.Append(": ").Append(facts.Error.Message.TrimEnd());
+
+        // The API's message usually ends a sentence already ("The card was declined (insufficient_funds).").
+        if (text[text.Length - 1] is not ('.' or '!' or '?')) text.Append('.');
         if (!string.IsNullOrEmpty(facts.Error?.Param)) text.Append(" Param: ").Append(facts.Error.Param).Append('.');
         if (facts.RetryAfter is { } wait) text.Append(" Retry after: ").Append(wait.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)).Append(" s.");
         if (facts.Attempts > 1) text.Append(" Attempts: ").Append(facts.Attempts).Append('.');

@@ -64,6 +64,15 @@ public sealed class ClientChargeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_declines_message_ends_each_sentence_with_one_period()
+    {
+        CardDeclinedException declined = await Assert.ThrowsAsync<CardDeclinedException>(() => Clients.For(_api).ChargeAsync(Request(TestPaymentMethods.InsufficientFunds)));
+
+        Assert.Contains("The card was declined (insufficient_funds). Idempotency key: ", declined.Message);
+        Assert.DoesNotContain("..", declined.Message);
+    }
+
+    [Fact]
     public async Task Each_documented_refusal_is_its_typed_exception()
     {
         PaymentsClient client = Clients.For(_api);

@@ -4,8 +4,8 @@ namespace Payments.Client.Contract;
 
 /// <summary>
 /// The one reader of a charge request: the fake reads every body through it. It tells the two formats apart by
-/// the names the field table gives them (<c>customer_id</c>, <c>payment_method_id</c>, <c>idempotency_key</c>:
-/// v1; <c>customerId</c>, <c>paymentMethodId</c>: enveloped) and refuses what the contract does not allow (an
+/// the names the field table gives them (the customer, payment method or key in snake_case: v1; the customer or
+/// payment method in camelCase: enveloped) and refuses what the contract does not allow (an
 /// unknown or misspelt name, a mix of both formats, a string where a string is not): a server that ignored
 /// those would hide a client's bug.
 /// </summary>
