@@ -31,7 +31,7 @@ internal static class ChargeCommand
 
             // Refused here, in the option's terms and as typed: the client's own check would speak of
             // ChargeRequest.Amount in minor units (-500 for "-5").
-            string typed = parse.GetResult(amount)?.Tokens.FirstOrDefault()?.Value ?? major.ToString(CultureInfo.InvariantCulture);
+            string typed = parse.GetResult(amount)?.Tokens is [var token, ..] ? token.Value : major.ToString(CultureInfo.InvariantCulture);
             if (major <= 0)
             {
                 throw new CliException($"--amount: {typed} is not a positive amount (major units: 25.00 charges 25.00).", ExitCodes.Usage);
