@@ -36,17 +36,19 @@ internal sealed class ResponseReader
             return AttemptOutcome.Response(OutcomeKind.UnexpectedStatus, status, requestId);
         }
 
-        using ResponseBody body = await ResponseBody.ReadAsync(response.Content, cancellationToken).ConfigureAwait(false);
+        long? declared = response.Content.Headers.ContentLength;
+        using Stream? stream = declared > ResponseBody.MaxBytes ? null : await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        using PooledBody body = stream is null ? PooledBody.TooLargeUnread : await ResponseBody.ReadAsync(stream, declared, cancellationToken).ConfigureAwait(false);
         if (status is < 300)
         {
             return body.TooLarge
                 ? AttemptOutcome.Response(OutcomeKind.ResponseTooLarge, status, requestId)
-                : _decoder.Decode(body.Span, status, requestId, IsReplay(response.Headers));
+                : _decoder.Decode(body.Bytes, status, requestId, IsReplay(response.Headers));
         }
 
         // An error status decides the kind and the retry even when the body is over the limit. Retry-After
         // is only read here: a success never waits.
-        return AttemptOutcome.ApiError(status, body.TooLarge ? null : ErrorJsonReader.TryRead(body.Span), requestId, RetryAfterHeader.Read(response.Headers, _time));
+        return AttemptOutcome.ApiError(status, body.TooLarge ? null : ErrorJsonReader.TryRead(body.Bytes), requestId, RetryAfterHeader.Read(response.Headers, _time));
     }
 
     /// <summary>Whether the API says it answered with the response it stored for the idempotency key.</summary>
