@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Net.Http.Headers;
+using System.Text.Json;
 using Payments.Client.Serialization;
 
 namespace Payments.Client.Pipeline;
@@ -10,12 +12,15 @@ namespace Payments.Client.Pipeline;
 /// </summary>
 internal sealed class ResponseReader
 {
-    private readonly ResponseDecoder _decoder;
+    /// <summary>The most of a body the client reads (README "Edges": oversized responses); the rest is dropped with the connection.</summary>
+    public const int MaxBodyBytes = 1024 * 1024;
+
+    private readonly bool _testKey;
     private readonly TimeProvider _time;
 
-    public ResponseReader(ResponseDecoder decoder, TimeProvider time)
+    public ResponseReader(bool testKey, TimeProvider time)
     {
-        _decoder = decoder;
+        _testKey = testKey;
         _time = time;
     }
 
@@ -37,18 +42,49 @@ internal sealed class ResponseReader
         }
 
         long? declared = response.Content.Headers.ContentLength;
-        using Stream? stream = declared > ResponseBody.MaxBytes ? null : await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        using PooledBody body = stream is null ? PooledBody.TooLargeUnread : await ResponseBody.ReadAsync(stream, declared, cancellationToken).ConfigureAwait(false);
+        using Stream? stream = declared > MaxBodyBytes ? null : await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+
+        // A declared length gets one rental of that size (+1, to see the body end); otherwise 4 KiB that grows.
+        using PooledBody body = stream is null
+            ? PooledBody.TooLargeUnread
+            : await PooledBody.ReadAsync(stream, MaxBodyBytes, declared is > 0 ? (int)declared + 1 : 4096, ArrayPool<byte>.Shared, cancellationToken).ConfigureAwait(false);
         if (status is < 300)
         {
             return body.TooLarge
                 ? AttemptOutcome.Response(OutcomeKind.ResponseTooLarge, status, requestId)
-                : _decoder.Decode(body.Bytes, status, requestId, IsReplay(response.Headers));
+                : Decode(body.Bytes, status, requestId, IsReplay(response.Headers));
         }
 
         // An error status decides the kind and the retry even when the body is over the limit. Retry-After
         // is only read here: a success never waits.
         return AttemptOutcome.ApiError(status, body.TooLarge ? null : ErrorJsonReader.TryRead(body.Bytes), requestId, RetryAfterHeader.Read(response.Headers, _time));
+    }
+
+    /// <summary>
+    /// A 2xx body as a charge, or as the error it really is: an envelope with <c>"success": false</c> is an error
+    /// whatever else it holds, a body that is not a charge is unreadable, and a live charge answering a test key
+    /// is a configuration error.
+    /// </summary>
+    private AttemptOutcome Decode(ReadOnlySpan<byte> body, int status, string? requestId, bool replayed)
+    {
+        Charge charge;
+        try
+        {
+            charge = ChargeJsonReader.ReadResponse(body);
+        }
+        catch (JsonException ex)
+        {
+            // Not a charge: an error body (its code decides the kind, and is kept), or unreadable.
+            return ErrorJsonReader.TryRead(body) is { } error
+                ? AttemptOutcome.ApiError(status, error, requestId, retryAfter: null)
+                : AttemptOutcome.Response(OutcomeKind.UnreadableResponse, status, requestId, ex);
+        }
+
+        // A test key never moves real money: a live charge in answer means the base address is not the
+        // environment the key belongs to. Reported, never passed off as an ordinary success.
+        return _testKey && charge.Livemode == true
+            ? AttemptOutcome.Response(OutcomeKind.LivemodeMismatch, status, requestId, charge: charge)
+            : AttemptOutcome.Success(charge, status, requestId, replayed);
     }
 
     /// <summary>Whether the API says it answered with the response it stored for the idempotency key.</summary>
