@@ -37,7 +37,9 @@ internal static class ChargeOutput
     {
         writer.WriteStartObject();
         writer.WritePropertyName("charge");
-        WriteCharge(writer, result.Charge);
+
+        // The charge as the v1 contract shows it, by the contract's one writer.
+        ChargeJsonWriter.WriteCharge(writer, result.Charge, PaymentsWireFormat.V1);
         if (result.IdempotencyKey is not null)
         {
             writer.WriteString(WireNames.IdempotencyKey.V1, result.IdempotencyKey);
@@ -87,46 +89,6 @@ internal static class ChargeOutput
         writer.WriteEndObject();
         writer.WriteEndObject();
     });
-
-    private static void WriteCharge(Utf8JsonWriter writer, Charge charge)
-    {
-        writer.WriteStartObject();
-        writer.WriteString("id", charge.Id);
-        writer.WriteString("status", charge.Status.ToString());
-        if (charge.Amount is { } amount)
-        {
-            writer.WriteNumber("amount", amount);
-        }
-        else
-        {
-            writer.WriteNull("amount");
-        }
-
-        JsonText.WriteNullable(writer, "currency", charge.Currency);
-        JsonText.WriteNullable(writer, WireNames.CustomerId.V1, charge.CustomerId);
-        JsonText.WriteNullable(writer, WireNames.PaymentMethodId.V1, charge.PaymentMethodId);
-        JsonText.WriteNullable(writer, "description", charge.Description);
-        JsonText.WriteNullable(writer, WireNames.FailureReason.V1, charge.FailureReason?.ToString());
-        JsonText.WriteNullable(writer, WireNames.CreatedAt.V1, charge.CreatedAt?.ToString("O", CultureInfo.InvariantCulture));
-        JsonText.WriteNullable(writer, WireNames.UpdatedAt.V1, charge.UpdatedAt?.ToString("O", CultureInfo.InvariantCulture));
-        if (charge.Livemode is { } live)
-        {
-            writer.WriteBoolean("livemode", live);
-        }
-        else
-        {
-            writer.WriteNull("livemode");
-        }
-
-        writer.WriteStartObject("metadata");
-        foreach ((string key, string? value) in charge.Metadata)
-        {
-            JsonText.WriteNullable(writer, key, value);
-        }
-
-        writer.WriteEndObject();
-        writer.WriteEndObject();
-    }
 
     private static string Amount(Charge charge)
     {

@@ -15,8 +15,6 @@ internal sealed record Diagnosis(bool Valid, string Cause, string Explanation, s
 /// </summary>
 internal static class SignatureDiagnosis
 {
-    private const string Prefix = "sha256=";
-
     public static Diagnosis Diagnose(byte[] body, string secret, string header)
     {
         string expected = WebhookSignature.Sign(secret, body);
@@ -58,7 +56,7 @@ internal static class SignatureDiagnosis
 
         return IsWellFormed(header)
             ? new Diagnosis(false, "wrong-secret-or-altered-body", "No altered body, header or secret matches: most likely the secret is not the one the sender signs with (check which endpoint's secret you configured), or the body was changed in a way not recognised.", expected, checkedCount)
-            : new Diagnosis(false, "malformed-header", $"The header is not '{Prefix}' followed by 64 hex characters, and no usual repair of it matches.", expected, checkedCount);
+            : new Diagnosis(false, "malformed-header", $"The header is not '{WebhookSignature.Prefix}' followed by 64 hex characters, and no usual repair of it matches.", expected, checkedCount);
     }
 
     private static IEnumerable<(string Cause, string Explanation, string Header)> HeaderRepairs(string header)
@@ -71,7 +69,7 @@ internal static class SignatureDiagnosis
 
         if (trimmed.Length == 64 && trimmed.All(char.IsAsciiHexDigit))
         {
-            yield return ("missing-prefix", $"The header has the right digest but no '{Prefix}' prefix; the contract's header is '{Prefix}<hex>'.", Prefix + trimmed);
+            yield return ("missing-prefix", $"The header has the right digest but no '{WebhookSignature.Prefix}' prefix; the contract's header is '{WebhookSignature.Prefix}<hex>'.", WebhookSignature.Prefix + trimmed);
         }
 
         foreach (string part in trimmed.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Skip(1))
@@ -79,9 +77,9 @@ internal static class SignatureDiagnosis
             yield return ("several-signatures", "The header holds several values and one of them matches: send exactly one 'sha256=<hex>'.", part);
         }
 
-        if (trimmed.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) && TryBase64Digest(trimmed[Prefix.Length..], out string? hex))
+        if (trimmed.StartsWith(WebhookSignature.Prefix, StringComparison.OrdinalIgnoreCase) && TryBase64Digest(trimmed[WebhookSignature.Prefix.Length..], out string? hex))
         {
-            yield return ("base64-digest", "The digest is base64; the contract's is lowercase hex.", Prefix + hex);
+            yield return ("base64-digest", "The digest is base64; the contract's is lowercase hex.", WebhookSignature.Prefix + hex);
         }
     }
 
@@ -222,17 +220,11 @@ internal static class SignatureDiagnosis
         return false;
     }
 
-    private static bool IsWellFormed(string header)
-    {
-        string value = header.Trim();
-        return value.Length == Prefix.Length + 64
-            && value.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase)
-            && value[Prefix.Length..].All(char.IsAsciiHexDigit);
-    }
+    private static bool IsWellFormed(string header) => WebhookSignature.TryParse(header, stackalloc byte[WebhookSignature.DigestBytes]);
 
     private static bool HasUppercaseHex(string header)
     {
         string value = header.Trim();
-        return value.Length > Prefix.Length && value[Prefix.Length..].Any(char.IsAsciiLetterUpper);
+        return value.Length > WebhookSignature.Prefix.Length && value[WebhookSignature.Prefix.Length..].Any(char.IsAsciiLetterUpper);
     }
 }

@@ -49,11 +49,11 @@ internal static class EventJsonReader
         {
             ReadOnlySpan<byte> name = nameBuffer[..JsonName.Normalize(ref reader, nameBuffer)];
             reader.Read();
-            if (name.SequenceEqual("id"u8)) id = JsonValues.ReadString(ref reader);
-            else if (name.SequenceEqual("type"u8)) type = JsonValues.ReadString(ref reader);
-            else if (name.SequenceEqual("event"u8)) legacyType = JsonValues.ReadString(ref reader);
-            else if (name.SequenceEqual("createdat"u8)) createdAt = JsonValues.ReadTimestamp(ref reader);
-            else if (name.SequenceEqual("data"u8) && reader.TokenType == JsonTokenType.StartObject)
+            if (WireNames.Id.Is(name)) id = JsonValues.ReadString(ref reader);
+            else if (WireNames.Type.Is(name)) type = JsonValues.ReadString(ref reader);
+            else if (WireNames.Event.Is(name)) legacyType = JsonValues.ReadString(ref reader);
+            else if (WireNames.CreatedAt.Is(name)) createdAt = JsonValues.ReadTimestamp(ref reader);
+            else if (WireNames.Data.Is(name) && reader.TokenType == JsonTokenType.StartObject)
             {
                 hasData = true;
                 charge = TryReadCharge(ref reader);

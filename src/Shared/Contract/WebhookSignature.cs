@@ -14,12 +14,10 @@ internal static class WebhookSignature
     public const string Prefix = "sha256=";
     public const int DigestBytes = 32;
 
-    public static string Sign(string secret, ReadOnlySpan<byte> body) => Sign(Encoding.UTF8.GetBytes(secret), body);
-
-    public static string Sign(ReadOnlySpan<byte> key, ReadOnlySpan<byte> body)
+    public static string Sign(string secret, ReadOnlySpan<byte> body)
     {
         Span<byte> digest = stackalloc byte[DigestBytes];
-        HMACSHA256.HashData(key, body, digest);
+        HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body, digest);
         return Prefix + Convert.ToHexString(digest).ToLowerInvariant();
     }
 

@@ -36,19 +36,5 @@ internal sealed class WireName
     /// <summary>Whether <paramref name="folded"/> (a name as <see cref="JsonName.Normalize"/> leaves it) is this field.</summary>
     public bool Is(ReadOnlySpan<byte> folded) => folded.SequenceEqual(Folded);
 
-    public override string ToString() => V1;
-
-    private static byte[] Fold(string name)
-    {
-        var folded = new List<byte>(name.Length);
-        foreach (char c in name)
-        {
-            if (c != '_')
-            {
-                folded.Add((byte)char.ToLowerInvariant(c));
-            }
-        }
-
-        return folded.ToArray();
-    }
+    private static byte[] Fold(string name) => System.Text.Encoding.ASCII.GetBytes(string.Concat(name.Split('_')).ToLowerInvariant());
 }

@@ -4,8 +4,8 @@ using System.Text.Json;
 namespace Payments.Client.Contract;
 
 /// <summary>
-/// The one writer of a charge: the fake's answers and events, the tool's events. Each format writes its
-/// document's fields in its document's order, <c>null</c> where the charge has none: v1 bare and snake_case
+/// The one writer of a charge: the fake's answers and events, the tool's events and output. Each format writes
+/// its document's fields in its document's order, <c>null</c> where the charge has none: v1 bare and snake_case
 /// (004); enveloped inside <c>{ "success": true, "data": ... }</c> and camelCase, with the page's tax and
 /// link fields (000). <see cref="ChargeJsonReader"/> reads all of it back.
 /// </summary>
@@ -14,82 +14,74 @@ internal static class ChargeJsonWriter
     /// <summary>A whole success body: the bare charge (v1) or its envelope.</summary>
     public static byte[] WriteResponse(Charge charge, PaymentsWireFormat format) => Write(writer =>
     {
-        if (format == PaymentsWireFormat.Enveloped)
-        {
-            writer.WriteStartObject();
-            writer.WriteBoolean(WireNames.Success.EncodedIn(format), true);
-            writer.WritePropertyName(WireNames.Data.EncodedIn(format));
-            WriteCharge(writer, charge, format);
-            writer.WriteEndObject();
-        }
-        else
+        if (format == PaymentsWireFormat.V1)
         {
             WriteCharge(writer, charge, format);
+            return;
         }
+
+        writer.WriteStartObject();
+        writer.WriteBoolean(WireNames.Success.EncodedIn(format), true);
+        writer.WritePropertyName(WireNames.Data.EncodedIn(format));
+        WriteCharge(writer, charge, format);
+        writer.WriteEndObject();
     });
 
     /// <summary>A webhook event: <c>{ id, type, created_at, data: { the v1 charge } }</c> (004, "Webhooks").</summary>
     public static byte[] WriteEvent(string eventId, string type, DateTimeOffset createdAt, Charge charge) => Write(writer =>
     {
-        const PaymentsWireFormat v1 = PaymentsWireFormat.V1;
+        var fields = new Fields(writer, PaymentsWireFormat.V1);
         writer.WriteStartObject();
-        writer.WriteString(WireNames.Id.EncodedIn(v1), eventId);
-        writer.WriteString(WireNames.Type.EncodedIn(v1), type);
-        writer.WriteString(WireNames.CreatedAt.EncodedIn(v1), WireTime.Format(createdAt));
-        writer.WritePropertyName(WireNames.Data.EncodedIn(v1));
-        WriteCharge(writer, charge, v1);
+        fields.Text(WireNames.Id, eventId);
+        fields.Text(WireNames.Type, type);
+        fields.Time(WireNames.CreatedAt, createdAt);
+        writer.WritePropertyName(WireNames.Data.EncodedIn(PaymentsWireFormat.V1));
+        WriteCharge(writer, charge, PaymentsWireFormat.V1);
         writer.WriteEndObject();
     });
 
     /// <summary>The charge object alone, in <paramref name="format"/>'s names and fields.</summary>
     public static void WriteCharge(Utf8JsonWriter writer, Charge charge, PaymentsWireFormat format)
     {
+        var fields = new Fields(writer, format);
         writer.WriteStartObject();
-        Text(writer, WireNames.Id, charge.Id, format);
-        Text(writer, WireNames.Object, charge.Object, format);
+        fields.Text(WireNames.Id, charge.Id);
+        fields.Text(WireNames.Object, charge.Object);
         if (format == PaymentsWireFormat.V1)
         {
-            Text(writer, WireNames.Status, charge.Status.ToString(), format);
-            Number(writer, WireNames.Amount, charge.Amount, format);
-            Text(writer, WireNames.Currency, charge.Currency, format);
-            Text(writer, WireNames.CustomerId, charge.CustomerId, format);
-            Text(writer, WireNames.PaymentMethodId, charge.PaymentMethodId, format);
-            Text(writer, WireNames.Description, charge.Description, format);
-            Time(writer, WireNames.CreatedAt, charge.CreatedAt, format);
-            Time(writer, WireNames.UpdatedAt, charge.UpdatedAt, format);
-            Text(writer, WireNames.FailureReason, charge.FailureReason?.ToString(), format);
-            Metadata(writer, charge.Metadata, format);
+            fields.Text(WireNames.Status, charge.Status.ToString());
+            fields.Number(WireNames.Amount, charge.Amount);
+            fields.Text(WireNames.Currency, charge.Currency);
+            fields.Text(WireNames.CustomerId, charge.CustomerId);
+            fields.Text(WireNames.PaymentMethodId, charge.PaymentMethodId);
+            fields.Text(WireNames.Description, charge.Description);
+            fields.Time(WireNames.CreatedAt, charge.CreatedAt);
+            fields.Time(WireNames.UpdatedAt, charge.UpdatedAt);
+            fields.Text(WireNames.FailureReason, charge.FailureReason?.ToString());
+            fields.Metadata(charge.Metadata);
         }
         else
         {
-            Text(writer, WireNames.CustomerId, charge.CustomerId, format);
-            Text(writer, WireNames.PaymentMethodId, charge.PaymentMethodId, format);
-            Text(writer, WireNames.Kind, charge.Kind, format);
-            Text(writer, WireNames.Status, charge.Status.ToString(), format);
-            Text(writer, WireNames.Provider, charge.Provider, format);
-            Number(writer, WireNames.Amount, charge.Amount, format);
-            Number(writer, WireNames.AmountSubtotal, charge.AmountSubtotal, format);
-            Number(writer, WireNames.TaxAmount, charge.TaxAmount, format);
-            Number(writer, WireNames.AmountTotal, charge.AmountTotal, format);
-            Text(writer, WireNames.Currency, charge.Currency, format);
-            Text(writer, WireNames.Description, charge.Description, format);
-            Text(writer, WireNames.FailureReason, charge.FailureReason?.ToString(), format);
-            Metadata(writer, charge.Metadata, format);
-            Text(writer, WireNames.Url, charge.Url, format);
-            Time(writer, WireNames.ExpiresAt, charge.ExpiresAt, format);
-            Time(writer, WireNames.CreatedAt, charge.CreatedAt, format);
-            Time(writer, WireNames.UpdatedAt, charge.UpdatedAt, format);
+            fields.Text(WireNames.CustomerId, charge.CustomerId);
+            fields.Text(WireNames.PaymentMethodId, charge.PaymentMethodId);
+            fields.Text(WireNames.Kind, charge.Kind);
+            fields.Text(WireNames.Status, charge.Status.ToString());
+            fields.Text(WireNames.Provider, charge.Provider);
+            fields.Number(WireNames.Amount, charge.Amount);
+            fields.Number(WireNames.AmountSubtotal, charge.AmountSubtotal);
+            fields.Number(WireNames.TaxAmount, charge.TaxAmount);
+            fields.Number(WireNames.AmountTotal, charge.AmountTotal);
+            fields.Text(WireNames.Currency, charge.Currency);
+            fields.Text(WireNames.Description, charge.Description);
+            fields.Text(WireNames.FailureReason, charge.FailureReason?.ToString());
+            fields.Metadata(charge.Metadata);
+            fields.Text(WireNames.Url, charge.Url);
+            fields.Time(WireNames.ExpiresAt, charge.ExpiresAt);
+            fields.Time(WireNames.CreatedAt, charge.CreatedAt);
+            fields.Time(WireNames.UpdatedAt, charge.UpdatedAt);
         }
 
-        if (charge.Livemode is { } live)
-        {
-            writer.WriteBoolean(WireNames.Livemode.EncodedIn(format), live);
-        }
-        else
-        {
-            writer.WriteNull(WireNames.Livemode.EncodedIn(format));
-        }
-
+        fields.Boolean(WireNames.Livemode, charge.Livemode);
         writer.WriteEndObject();
     }
 
@@ -104,48 +96,39 @@ internal static class ChargeJsonWriter
         return buffer.WrittenSpan.ToArray();
     }
 
-    private static void Text(Utf8JsonWriter writer, WireName name, string? value, PaymentsWireFormat format)
+    /// <summary>Each field under its name in one format; a missing value is written as <c>null</c>, never left out.</summary>
+    private readonly struct Fields(Utf8JsonWriter writer, PaymentsWireFormat format)
     {
-        if (value is null)
+        public void Text(WireName name, string? value)
         {
-            writer.WriteNull(name.EncodedIn(format));
+            if (value is null) writer.WriteNull(name.EncodedIn(format));
+            else writer.WriteString(name.EncodedIn(format), value);
         }
-        else
-        {
-            writer.WriteString(name.EncodedIn(format), value);
-        }
-    }
 
-    private static void Number(Utf8JsonWriter writer, WireName name, long? value, PaymentsWireFormat format)
-    {
-        if (value is { } number)
+        public void Number(WireName name, long? value)
         {
-            writer.WriteNumber(name.EncodedIn(format), number);
+            if (value is { } number) writer.WriteNumber(name.EncodedIn(format), number);
+            else writer.WriteNull(name.EncodedIn(format));
         }
-        else
+
+        public void Boolean(WireName name, bool? value)
         {
-            writer.WriteNull(name.EncodedIn(format));
+            if (value is { } flag) writer.WriteBoolean(name.EncodedIn(format), flag);
+            else writer.WriteNull(name.EncodedIn(format));
         }
-    }
 
-    private static void Time(Utf8JsonWriter writer, WireName name, DateTimeOffset? value, PaymentsWireFormat format) =>
-        Text(writer, name, value is { } time ? WireTime.Format(time) : null, format);
+        public void Time(WireName name, DateTimeOffset? value) => Text(name, value is { } time ? WireTime.Format(time) : null);
 
-    private static void Metadata(Utf8JsonWriter writer, IReadOnlyDictionary<string, string?> metadata, PaymentsWireFormat format)
-    {
-        writer.WriteStartObject(WireNames.Metadata.EncodedIn(format));
-        foreach (KeyValuePair<string, string?> pair in metadata)
+        public void Metadata(IReadOnlyDictionary<string, string?> metadata)
         {
-            if (pair.Value is null)
+            writer.WriteStartObject(WireNames.Metadata.EncodedIn(format));
+            foreach (KeyValuePair<string, string?> pair in metadata)
             {
-                writer.WriteNull(pair.Key);
+                if (pair.Value is null) writer.WriteNull(pair.Key);
+                else writer.WriteString(pair.Key, pair.Value);
             }
-            else
-            {
-                writer.WriteString(pair.Key, pair.Value);
-            }
-        }
 
-        writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
     }
 }
