@@ -108,7 +108,9 @@ public sealed class FakeAgainstTheDocumentsTests : IAsyncLifetime
         _api.Webhooks.Register(new Uri("http://merchant.test/webhooks"), "whsec_golden", handler);
 
         await _raw.ChargeV1Async("golden-5", paymentMethod: TestPaymentMethods.InsufficientFunds);
-        await _api.Webhooks.WaitUntilAsync(deliveries => deliveries.Count == 1);
+        // A signal, not a pause; the bound only turns a delivery that never comes into a failure instead of a hang.
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await _api.Webhooks.WaitUntilAsync(deliveries => deliveries.Count == 1, bound.Token);
 
         JsonElement sent = JsonDocument.Parse(Assert.Single(_api.Webhooks.Deliveries).Body).RootElement;
         JsonElement example = Golden.Json("v1-event-charge-failed.json");
