@@ -266,7 +266,8 @@ public class RetryTests
 
         Task<ChargeResult> call = api.Client.ChargeAsync(TestClient.Request(), cts.Token);
         await api.WaitForAttemptsAsync(1);
-        await api.Time.SettleAsync(call); // the 503 is read and the call parks on its 10 s Retry-After
+        await api.Time.WaitForWaitsAsync(1, "the 503 to be read and the call to park on its 10 s Retry-After");
+        Assert.Equal([TimeSpan.FromSeconds(10)], api.Time.PendingWaits);
         cts.Cancel();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.WaitAsync(TimeSpan.FromSeconds(5)));

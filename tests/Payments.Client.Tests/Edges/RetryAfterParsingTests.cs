@@ -42,7 +42,7 @@ public class RetryAfterParsingTests
         var api = new TestClient(o => o.Retry.BaseDelay = TimeSpan.FromMilliseconds(10));
         api.Script(TestClient.ChargeUrl, RateLimited(header), TestClient.Ok());
 
-        await api.Run(() => api.Client.ChargeAsync(TestClient.Request()), TimeSpan.FromMilliseconds(100));
+        await api.Run(() => api.Client.ChargeAsync(TestClient.Request()));
 
         Assert.Equal(2, api.Attempts.Count);
         // Never early is the guarantee (the lower bound tells the values apart); the upper bound only leaves room
@@ -56,7 +56,7 @@ public class RetryAfterParsingTests
         var api = new TestClient(o => o.Retry.BaseDelay = TimeSpan.FromMilliseconds(10));
         api.Script(TestClient.ChargeUrl, TestClient.Error(429, "rate_limited", r => r.Headers.TryAddWithoutValidation("Retry-After", ["3", "7"])), TestClient.Ok());
 
-        await api.Run(() => api.Client.ChargeAsync(TestClient.Request()), TimeSpan.FromMilliseconds(100));
+        await api.Run(() => api.Client.ChargeAsync(TestClient.Request()));
 
         Assert.InRange(api.Attempts[1].At - api.Attempts[0].At, TimeSpan.FromSeconds(7), TimeSpan.FromSeconds(17));
     }
@@ -83,7 +83,7 @@ public class RetryAfterParsingTests
         string date = api.Time.GetUtcNow().AddSeconds(6).ToString("r", System.Globalization.CultureInfo.InvariantCulture);
         api.Script(TestClient.ChargeUrl, RateLimited("2, " + date), TestClient.Ok());
 
-        await api.Run(() => api.Client.ChargeAsync(TestClient.Request()), TimeSpan.FromMilliseconds(100));
+        await api.Run(() => api.Client.ChargeAsync(TestClient.Request()));
 
         Assert.InRange(api.Attempts[1].At - api.Attempts[0].At, TimeSpan.FromSeconds(6), TimeSpan.FromSeconds(16));
     }
