@@ -80,6 +80,18 @@ internal sealed class TestClient
     public Task WaitForAttemptsAsync(int count) =>
         Eventually.WaitUntilAsync(() => AttemptCount >= count, $"{count} attempt(s) to reach the handler (saw {AttemptCount})");
 
+    /// <summary>The fake time between consecutive attempts reaching the handler.</summary>
+    public TimeSpan[] Gaps
+    {
+        get
+        {
+            lock (Attempts)
+            {
+                return [.. Attempts.Zip(Attempts.Skip(1), (a, b) => b.At - a.At)];
+            }
+        }
+    }
+
     public int AttemptCount
     {
         get
