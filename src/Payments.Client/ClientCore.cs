@@ -17,7 +17,7 @@ internal sealed class ClientCore
 {
     private readonly CallRunner _runner;
 
-    private ClientCore(PaymentsClientOptions options, TimeProvider time, ILoggerFactory loggerFactory, IMeterFactory? meterFactory)
+    private ClientCore(PaymentsClientOptions options, TimeProvider time, ILoggerFactory loggerFactory, IMeterFactory? meterFactory, Func<double>? jitter)
     {
         Uri baseAddress = options.BaseAddress.AbsoluteUri.EndsWith('/') ? options.BaseAddress : new Uri(options.BaseAddress.AbsoluteUri + "/");
         ChargeUri = new Uri(baseAddress, "payments/charge");
@@ -29,7 +29,7 @@ internal sealed class ClientCore
         var telemetry = new PaymentsTelemetry(meterFactory);
         var reader = new ResponseReader(KeyMode.IsTest(options.ApiKey!), time);
         var sender = new AttemptSender(new RequestBuilder(options.ApiKey!), reader, options.AttemptTimeout, time, telemetry);
-        _runner = new CallRunner(PipelineFactory.Create(options, time, telemetry, logger), sender, telemetry, logger, time, options.AttemptTimeout, options.OverallTimeout);
+        _runner = new CallRunner(PipelineFactory.Create(options, time, telemetry, logger, jitter), sender, telemetry, logger, time, options.AttemptTimeout, options.OverallTimeout);
     }
 
     public Uri ChargeUri { get; }
@@ -46,12 +46,13 @@ internal sealed class ClientCore
 
     public ChargeBodyWriter Bodies { get; } = new();
 
-    public static ClientCore Create(PaymentsClientOptions options, TimeProvider time, ILoggerFactory loggerFactory, IMeterFactory? meterFactory = null)
+    // jitter: the retry jitter's source (a value in [0, 1) per retry); null is Polly's shared generator. Tests pin it to assert exact delays.
+    public static ClientCore Create(PaymentsClientOptions options, TimeProvider time, ILoggerFactory loggerFactory, IMeterFactory? meterFactory = null, Func<double>? jitter = null)
     {
         PaymentsClientOptionsValidator.ThrowIfInvalid(options);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(loggerFactory);
-        return new ClientCore(options, time, loggerFactory, meterFactory);
+        return new ClientCore(options, time, loggerFactory, meterFactory, jitter);
     }
 
     public CallState NewCall(string operation, HttpMethod method, Uri uri, ReadOnlyMemory<byte> body, string? idempotencyKey, CancellationToken cancellationToken) =>

@@ -122,5 +122,5 @@ public sealed class DeduplicationStoreTests(RedisFixture fixture) : IClassFixtur
     }
 
     private RedisWebhookDeduplicationStore Store(TimeSpan? claimLifetime = null) =>
-        new(fixture.Redis, new RedisDeduplicationOptions { ClaimLifetime = claimLifetime ?? TimeSpan.FromMinutes(10) });
+        new(fixture.Redis, new RedisWebhookDeduplicationOptions { ClaimLifetime = claimLifetime ?? TimeSpan.FromMinutes(10) });
 }

@@ -17,19 +17,21 @@ public class RateLimitTests
         api.Script(TestClient.ChargeUrl, TestClient.Ok());
         DateTimeOffset start = api.Time.GetUtcNow();
 
-        Task<ChargeResult[]> all = Task.WhenAll(Enumerable.Range(0, 6).Select(_ => api.Client.ChargeAsync(TestClient.Request())));
+        Task<ChargeResult>[] calls = Enumerable.Range(0, 6).Select(_ => api.Client.ChargeAsync(TestClient.Request())).ToArray();
+        Task<ChargeResult[]> all = Task.WhenAll(calls);
         await api.WaitForAttemptsAsync(2);
-        await api.Time.SettleAsync(all);
+        await api.Time.WaitForWaitsAsync(4, "the four calls past the burst to wait for their tokens");
         Assert.Equal(2, api.AttemptCount); // the burst went at once; the rest wait for tokens, the clock has not moved
-        await api.Run(() => all, TimeSpan.FromMilliseconds(10));
+        Assert.Equal([0.5, 1.0, 1.5, 2.0], api.Time.PendingWaits.Select(w => w.TotalSeconds));
+        await api.Run(() => all, calls);
 
         TimeSpan[] sentAt = api.Attempts.Select(a => a.At - start).Order().ToArray();
         Assert.Equal(6, sentAt.Length);
         Assert.Equal(TimeSpan.Zero, sentAt[1]);
         for (int i = 2; i < sentAt.Length; i++)
         {
-            // Never before its token (the guarantee); the upper bound only leaves room for a loaded machine.
-            Assert.InRange(sentAt[i], TimeSpan.FromSeconds((i - 1) * 0.5), TimeSpan.FromSeconds(((i - 1) * 0.5) + 0.75));
+            // Exactly at its token: time moves only to the next armed timer.
+            Assert.Equal(TimeSpan.FromSeconds((i - 1) * 0.5), sentAt[i]);
         }
     }
 
@@ -41,7 +43,7 @@ public class RateLimitTests
 
         Task<ChargeResult[]> all = Task.WhenAll(Enumerable.Range(0, 60).Select(_ => api.Client.ChargeAsync(TestClient.Request())));
         await api.WaitForAttemptsAsync(40);
-        await api.Time.SettleAsync(all);
+        await api.Time.WaitForWaitsAsync(20, "the 20 calls past the burst to wait for their tokens");
         Assert.Equal(40, api.AttemptCount); // the burst (80% of the documented 50), and no more until the clock moves
         api.Time.Advance(TimeSpan.FromSeconds(1));
         await Eventually.Within(all, "the 20 calls past the burst to be sent once their tokens are due");
@@ -72,7 +74,7 @@ public class RateLimitTests
             }
 
             return 0;
-        });
+        }, calls);
 
         RateLimitedException[] throttled = calls.Where(c => c.IsFaulted).Select(c => Assert.IsType<RateLimitedException>(c.Exception!.InnerException)).ToArray();
         Assert.Equal(2, throttled.Length);

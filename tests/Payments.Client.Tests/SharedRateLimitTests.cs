@@ -40,7 +40,7 @@ public class SharedRateLimitTests
 
         Task<ChargeResult> call = api.Client.ChargeAsync(TestClient.Request("shared-cancelled"), cts.Token);
         await Eventually.WaitUntilAsync(() => shared.Reserves == 1, "the call to reserve its shared token");
-        await api.Time.SettleAsync(call);
+        await api.Time.WaitForWaitsAsync(1, "the call to wait for its shared token");
         cts.Cancel();
 
         await Assert.ThrowsAsync<PaymentsCanceledException>(() => Eventually.Within(call, "the cancelled call to end while the give-back hangs"));
@@ -64,7 +64,7 @@ public class SharedRateLimitTests
         await Eventually.Within(Task.WhenAll(api.Client.ChargeAsync(TestClient.Request("s-1")), api.Client.ChargeAsync(TestClient.Request("s-2"))), "the two shared tokens to be used");
         Task<ChargeResult> fallback = api.Client.ChargeAsync(TestClient.Request("s-3"));
         await Eventually.WaitUntilAsync(() => shared.Reserves == 3, "the third call to ask the shared limiter");
-        await api.Time.SettleAsync(fallback);
+        await api.Time.WaitForWaitsAsync(1, "the fallback call to wait for its in-process token");
 
         // The in-process bucket already gave its burst to the two shared calls: the fallback waits for a refill.
         Assert.Equal(2, api.AttemptCount);

@@ -49,8 +49,7 @@ public sealed class WaitForCompletionOnAnyClockTests
     }
 
     // The poller arms its next pause right after a read returns, on its own thread: the clock moves only once it has.
-    private static Task ParkedAsync(TestClock time) =>
-        Eventually.WaitUntilAsync(() => time.ArmedTimers == 1, "the poller arms its next pause", Deadline);
+    private static Task ParkedAsync(TestClock time) => time.WaitForWaitsAsync(1, "the poller arms its next pause");
 
     /// <summary>What a merchant writes instead of a mocking library: pending for a while, then succeeded.</summary>
     private sealed class StubClient(int pendingReads) : IPaymentsClient

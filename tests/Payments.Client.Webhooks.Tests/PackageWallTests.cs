@@ -17,7 +17,7 @@ public class PackageWallTests
     [Theory]
     [InlineData(typeof(Charge), "Payments.Client.Tests")]
     [InlineData(typeof(PaymentsWebhookReceiver), "Payments.Client.Webhooks.Tests")]
-    [InlineData(typeof(PaymentsWebhookOptions), "Payments.Client.Webhooks.Tests")]
+    [InlineData(typeof(PaymentsWebhooksOptions), "Payments.Client.Webhooks.Tests")]
     public void A_package_shows_its_internals_only_to_its_own_tests(Type inPackage, string testProject)
     {
         string[] friends = inPackage.Assembly.GetCustomAttributes<InternalsVisibleToAttribute>().Select(a => a.AssemblyName).ToArray();
@@ -27,7 +27,7 @@ public class PackageWallTests
 
     [Theory]
     [InlineData(typeof(PaymentsWebhookReceiver))]
-    [InlineData(typeof(PaymentsWebhookOptions))]
+    [InlineData(typeof(PaymentsWebhooksOptions))]
     public void Every_reference_into_another_of_our_packages_names_a_public_type_and_member(Type inPackage)
     {
         using var pe = new PEReader(File.OpenRead(inPackage.Assembly.Location));

@@ -11,7 +11,7 @@ namespace Payments.Client.Redis;
 /// Webhook deduplication shared by every instance on one Redis. A claim is <c>SET key token NX PX claim-lifetime</c>
 /// (atomic: of concurrent deliveries on any instance, one wins); completing and abandoning compare the owner's
 /// token in a script; a handled id stays for the deduplication window as the key's TTL; a crashed handler's claim
-/// lapses after <see cref="RedisDeduplicationOptions.ClaimLifetime"/>.
+/// lapses after <see cref="RedisWebhookDeduplicationOptions.ClaimLifetime"/>.
 /// </summary>
 /// <remarks>
 /// While Redis cannot answer, <see cref="TryClaimAsync"/> throws, so handlers never run unguarded (the endpoint
@@ -35,15 +35,15 @@ public sealed class RedisWebhookDeduplicationStore : IWebhookDeduplicationStore
     /// <param name="options">Key prefix, claim lifetime, command timeout; defaults when <see langword="null"/>.</param>
     /// <param name="time">The clock for retry pacing; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
     /// <param name="logger">Where completion retries and failed releases are logged.</param>
-    public RedisWebhookDeduplicationStore(IConnectionMultiplexer redis, RedisDeduplicationOptions? options = null, TimeProvider? time = null, ILogger<RedisWebhookDeduplicationStore>? logger = null)
+    public RedisWebhookDeduplicationStore(IConnectionMultiplexer redis, RedisWebhookDeduplicationOptions? options = null, TimeProvider? time = null, ILogger<RedisWebhookDeduplicationStore>? logger = null)
         : this(new RedisConnection(redis ?? throw new ArgumentNullException(nameof(redis))), options, time, logger)
     {
     }
 
     /// <summary>On a connection this package opened, possibly still connecting.</summary>
-    internal RedisWebhookDeduplicationStore(RedisConnection redis, RedisDeduplicationOptions? options, TimeProvider? time, ILogger<RedisWebhookDeduplicationStore>? logger)
+    internal RedisWebhookDeduplicationStore(RedisConnection redis, RedisWebhookDeduplicationOptions? options, TimeProvider? time, ILogger<RedisWebhookDeduplicationStore>? logger)
     {
-        options ??= new RedisDeduplicationOptions();
+        options ??= new RedisWebhookDeduplicationOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(options.ClaimLifetime, TimeSpan.FromMilliseconds(1), nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.CommandTimeout, TimeSpan.FromMilliseconds(1), nameof(options));
         _redis = redis;

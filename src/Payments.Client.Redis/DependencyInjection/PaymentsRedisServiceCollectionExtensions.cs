@@ -13,7 +13,7 @@ public static class PaymentsRedisServiceCollectionExtensions
     /// <summary>
     /// Replaces the in-memory deduplication store with <see cref="RedisWebhookDeduplicationStore"/> on the
     /// <see cref="IConnectionMultiplexer"/> registered in the container. Before or after <c>AddPaymentsWebhooks</c>.
-    /// Options (claim lifetime, key prefix, command timeout): <c>services.Configure&lt;RedisDeduplicationOptions&gt;(...)</c>.
+    /// Options (claim lifetime, key prefix, command timeout): <c>services.Configure&lt;RedisWebhookDeduplicationOptions&gt;(...)</c>.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <returns>The service collection.</returns>
@@ -45,7 +45,7 @@ public static class PaymentsRedisServiceCollectionExtensions
         services.RemoveAll<IWebhookDeduplicationStore>();
         services.AddSingleton<IWebhookDeduplicationStore>(sp => new RedisWebhookDeduplicationStore(
             redis(sp),
-            sp.GetService<IOptions<RedisDeduplicationOptions>>()?.Value,
+            sp.GetService<IOptions<RedisWebhookDeduplicationOptions>>()?.Value,
             sp.GetService<TimeProvider>(),
             sp.GetService<ILogger<RedisWebhookDeduplicationStore>>()));
         return services;

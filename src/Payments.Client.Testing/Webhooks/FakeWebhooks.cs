@@ -78,7 +78,7 @@ public sealed class FakeWebhooks
     public Task WaitForIdleAsync(CancellationToken cancellationToken = default) => _dispatcher.WaitForIdleAsync(cancellationToken);
 
     /// <summary>Completes as soon as <paramref name="condition"/> holds for <see cref="Deliveries"/>, re-checked on every change.</summary>
-    /// <param name="condition">What to wait for, for example <c>d =&gt; d.Count(x =&gt; x.State == FakeWebhookDeliveryState.Delivered) == 2</c>.</param>
+    /// <param name="condition">What to wait for, for example <c>d =&gt; d.Count(x =&gt; x.State == WebhookDeliveryState.Delivered) == 2</c>.</param>
     /// <param name="cancellationToken">Stops waiting (pass a timeout in tests).</param>
     /// <returns>A task that completes when the condition holds.</returns>
     public Task WaitUntilAsync(Func<IReadOnlyList<WebhookDelivery>, bool> condition, CancellationToken cancellationToken = default)

@@ -25,7 +25,7 @@ public sealed record WebhookDelivery
     public bool IsDuplicate { get; init; }
 
     /// <summary>Where the delivery stands.</summary>
-    public required FakeWebhookDeliveryState State { get; init; }
+    public required WebhookDeliveryState State { get; init; }
 
     /// <summary>The attempts so far, in order.</summary>
     public required IReadOnlyList<WebhookDeliveryAttempt> Attempts { get; init; }

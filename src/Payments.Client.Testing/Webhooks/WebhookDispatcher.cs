@@ -112,7 +112,7 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
                         Body = text,
                         Signature = signature,
                         IsDuplicate = copy == 1,
-                        State = FakeWebhookDeliveryState.InProgress,
+                        State = WebhookDeliveryState.InProgress,
                         Attempts = [],
                     });
                     started.Add((_deliveries.Count - 1, subscription, signature));
@@ -173,7 +173,7 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
 
     private async Task DeliverAsync(int index, WebhookSubscription subscription, string signature, byte[] body)
     {
-        FakeWebhookDeliveryState final = FakeWebhookDeliveryState.Failed;
+        WebhookDeliveryState final = WebhookDeliveryState.Failed;
         try
         {
             for (int number = 1; number <= _options.MaxRetries + 1; number++)
@@ -181,7 +181,7 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
                 WebhookDeliveryAttempt attempt = await AttemptAsync(number, subscription, signature, body).ConfigureAwait(false);
                 if (attempt.Succeeded)
                 {
-                    final = FakeWebhookDeliveryState.Delivered;
+                    final = WebhookDeliveryState.Delivered;
                     Update(index, d => d with { Attempts = [.. d.Attempts, attempt] });
                     return;
                 }

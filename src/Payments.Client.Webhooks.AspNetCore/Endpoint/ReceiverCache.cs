@@ -6,16 +6,16 @@ namespace Payments.Client.Webhooks.AspNetCore;
 /// The receiver for the current options: rebuilt when the options instance changes (a configuration
 /// reload rotating a secret), reused otherwise so secret bytes are not re-derived per request.
 /// </summary>
-internal sealed class ReceiverCache(IOptionsMonitor<PaymentsWebhookOptions> options)
+internal sealed class ReceiverCache(IOptionsMonitor<PaymentsWebhooksOptions> options)
 {
-    private (PaymentsWebhookOptions Options, PaymentsWebhookReceiver Receiver)? _current;
+    private (PaymentsWebhooksOptions Options, PaymentsWebhookReceiver Receiver)? _current;
 
-    public (PaymentsWebhookOptions Options, PaymentsWebhookReceiver Receiver) Current
+    public (PaymentsWebhooksOptions Options, PaymentsWebhookReceiver Receiver) Current
     {
         get
         {
-            PaymentsWebhookOptions value = options.CurrentValue;
-            (PaymentsWebhookOptions Options, PaymentsWebhookReceiver Receiver)? current = _current;
+            PaymentsWebhooksOptions value = options.CurrentValue;
+            (PaymentsWebhooksOptions Options, PaymentsWebhookReceiver Receiver)? current = _current;
             if (current is { } cached && ReferenceEquals(cached.Options, value))
             {
                 return cached;

@@ -21,7 +21,7 @@ internal static class WebhookEndpoint
     {
         IServiceProvider services = context.RequestServices;
         ILogger logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Payments.Client.Webhooks");
-        (PaymentsWebhookOptions options, PaymentsWebhookReceiver receiver) = services.GetRequiredService<ReceiverCache>().Current;
+        (PaymentsWebhooksOptions options, PaymentsWebhookReceiver receiver) = services.GetRequiredService<ReceiverCache>().Current;
         HttpRequest request = context.Request;
         using DeliveryTelemetry telemetry = services.GetRequiredService<WebhookTelemetry>().StartDelivery();
 
@@ -134,7 +134,7 @@ internal static class WebhookEndpoint
         }
     }
 
-    private static async Task DeliverAsync(HttpContext context, ILogger logger, DeliveryTelemetry telemetry, PaymentsWebhookOptions options, PaymentsEvent paymentsEvent)
+    private static async Task DeliverAsync(HttpContext context, ILogger logger, DeliveryTelemetry telemetry, PaymentsWebhooksOptions options, PaymentsEvent paymentsEvent)
     {
         IWebhookDeduplicationStore store = context.RequestServices.GetRequiredService<IWebhookDeduplicationStore>();
         DeduplicationClaim? claim = await DeduplicationGuard.TryClaimAsync(context, logger, telemetry, store, paymentsEvent).ConfigureAwait(false);

@@ -15,7 +15,7 @@ public static class PaymentsWebhooksServiceCollectionExtensions
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options; at least one secret.</param>
     /// <returns>A builder to register handlers.</returns>
-    public static IPaymentsWebhooksBuilder AddPaymentsWebhooks(this IServiceCollection services, Action<PaymentsWebhookOptions> configure)
+    public static IPaymentsWebhooksBuilder AddPaymentsWebhooks(this IServiceCollection services, Action<PaymentsWebhooksOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(configure);
         IPaymentsWebhooksBuilder builder = AddCore(services);
@@ -35,15 +35,15 @@ public static class PaymentsWebhooksServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configurationSection);
         IPaymentsWebhooksBuilder builder = AddCore(services);
-        services.AddOptions<PaymentsWebhookOptions>().Bind(configurationSection);
+        services.AddOptions<PaymentsWebhooksOptions>().Bind(configurationSection);
         return builder;
     }
 
     private static PaymentsWebhooksBuilder AddCore(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddOptions<PaymentsWebhookOptions>().ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PaymentsWebhookOptions>, PaymentsWebhookOptionsValidator>());
+        services.AddOptions<PaymentsWebhooksOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PaymentsWebhooksOptions>, PaymentsWebhooksOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IWebhookDeduplicationStore>(sp => new InMemoryWebhookDeduplicationStore(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ReceiverCache>();

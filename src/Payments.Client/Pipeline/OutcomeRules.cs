@@ -30,8 +30,8 @@ namespace Payments.Client.Pipeline;
 /// CircuitOpen                      no                      no       CircuitOpenException
 /// ClientThrottled                  no                      no       RateLimitedException, status 0
 /// Unexpected                       no                      no       PaymentsException with the cause
-/// * a Retry-After longer than Retry.MaxDelay, or ending past the overall deadline, is not waited out:
-///   the call ends at once with the error above, carrying the value.
+/// * a Retry-After is a minimum: the wait is the larger of it and the backoff. One longer than Retry.MaxDelay,
+///   or ending past the overall deadline, is not waited out: the call ends at once with the error above, carrying the value.
 /// </code>
 /// </remarks>
 internal static class OutcomeRules
@@ -47,8 +47,18 @@ internal static class OutcomeRules
     /// <summary>A short, low-cardinality reason for logs and metrics.</summary>
     public static string Reason(AttemptOutcome outcome) => RuleFor(outcome).Reason ?? outcome.StatusCode.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Only a <c>Retry-After</c> the retry predicate accepted replaces the backoff.</summary>
-    public static TimeSpan? RetryDelay(AttemptOutcome outcome) => outcome.Kind == OutcomeKind.ApiError ? outcome.RetryAfter : null;
+    /// <summary>
+    /// The wait before retry <paramref name="retry"/> (0 for the first): <see cref="PaymentsRetryOptions.BaseDelay"/>
+    /// doubled per retry, times a jitter in [0.8, 1.2) drawn from <paramref name="random"/> (as Azure.Core), capped at
+    /// <see cref="PaymentsRetryOptions.MaxDelay"/>. An API's <c>Retry-After</c> (one the retry predicate accepted) is a
+    /// minimum, not a replacement: <c>Retry-After: 0</c> never turns retries into a tight loop.
+    /// </summary>
+    public static TimeSpan RetryDelay(AttemptOutcome? outcome, int retry, PaymentsRetryOptions options, double random)
+    {
+        double ticks = options.BaseDelay.Ticks * Math.Pow(2, retry) * (0.8 + (0.4 * random));
+        TimeSpan backoff = ticks >= options.MaxDelay.Ticks ? options.MaxDelay : TimeSpan.FromTicks((long)ticks);
+        return outcome is { Kind: OutcomeKind.ApiError, RetryAfter: { } after } && after > backoff ? after : backoff;
+    }
 
     /// <summary>The caller's exception for a call that ended in <paramref name="outcome"/> (anything but <see cref="OutcomeKind.Success"/>).</summary>
     public static Exception ToException(AttemptOutcome outcome, CallState call, TimeSpan attemptTimeout, TimeSpan overallTimeout)

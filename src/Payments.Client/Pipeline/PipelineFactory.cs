@@ -19,27 +19,34 @@ internal static class PipelineFactory
         "Trimming",
         "IL2026",
         Justification = "AddStrategy validates options with data annotations; ClientRateLimitStrategyOptions declares none, so a trimmed validator checks exactly as much.")]
-    public static ResiliencePipeline<AttemptOutcome> Create(PaymentsClientOptions options, TimeProvider time, PaymentsTelemetry telemetry, ILogger logger)
+    public static ResiliencePipeline<AttemptOutcome> Create(PaymentsClientOptions options, TimeProvider time, PaymentsTelemetry telemetry, ILogger logger, Func<double>? jitter = null)
     {
-        TimeSpan maxDelay = options.Retry.MaxDelay;
+        PaymentsRetryOptions retry = options.Retry;
+        TimeSpan maxDelay = retry.MaxDelay;
         var builder = new ResiliencePipelineBuilder<AttemptOutcome> { TimeProvider = time };
 
         if (options.Retry.MaxAttempts > 1)
         {
+            var strategy = new RetryStrategyOptions<AttemptOutcome>();
+            Func<double> random = jitter ?? strategy.Randomizer;
             builder.AddRetry(new RetryStrategyOptions<AttemptOutcome>
             {
                 Name = "retry",
-                MaxRetryAttempts = options.Retry.MaxAttempts - 1,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = options.Retry.BaseDelay,
+                MaxRetryAttempts = retry.MaxAttempts - 1,
+                Randomizer = random,
+
+                // Every wait comes from OutcomeRules.RetryDelay (backoff with jitter, Retry-After as its minimum);
+                // Polly's own backoff would be computed and thrown away, so it is the cheapest kind.
+                BackoffType = DelayBackoffType.Constant,
+                UseJitter = false,
+                Delay = retry.BaseDelay,
                 MaxDelay = maxDelay,
                 ShouldHandle = args =>
                 {
                     CallState call = args.Context.Properties.GetValue(CallState.Key, null!);
                     return new(OutcomeRules.ShouldRetry(Classified(args.Outcome, call), call, maxDelay, time));
                 },
-                DelayGenerator = args => new(args.Outcome.Result is { } outcome ? OutcomeRules.RetryDelay(outcome) : null),
+                DelayGenerator = args => new(OutcomeRules.RetryDelay(args.Outcome.Result, args.AttemptNumber, retry, random())),
                 OnRetry = args =>
                 {
                     CallState call = args.Context.Properties.GetValue(CallState.Key, null!);

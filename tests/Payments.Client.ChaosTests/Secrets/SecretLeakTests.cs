@@ -79,7 +79,7 @@ public sealed class SecretLeakTests
 
         // Webhooks: the fake's events for the charges above, handled; then rejected ones by hand.
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await api.Webhooks.WaitUntilAsync(d => d.Count >= 2 && d.All(x => x.State == Payments.Client.Testing.FakeWebhookDeliveryState.Delivered), cts.Token);
+        await api.Webhooks.WaitUntilAsync(d => d.Count >= 2 && d.All(x => x.State == Payments.Client.Testing.WebhookDeliveryState.Delivered), cts.Token);
         Assert.NotEmpty(handlers.RunsPerEvent);
         byte[] body = Deliveries.Event("evt_rejected", "charge.succeeded", "ch_x", DateTimeOffset.UnixEpoch);
         Assert.Equal(401, await PostAsync(http, host.Endpoint, body, "sha256=" + new string('0', 64)));
@@ -92,7 +92,7 @@ public sealed class SecretLeakTests
         texts.Add(Assert.Throws<WebhookVerificationException>(() => new PaymentsWebhookReceiver([Signing.Secret]).VerifyAndParse(notAnEvent, Signing.Sign(notAnEvent))).ToString());
 
         texts.Add(options.ToString());
-        texts.Add(new PaymentsWebhookOptions { Secrets = [Signing.Secret, PreviousWebhookSecret] }.ToString());
+        texts.Add(new PaymentsWebhooksOptions { Secrets = [Signing.Secret, PreviousWebhookSecret] }.ToString());
         texts.Add(verifier.ToString() ?? string.Empty);
 
         string everything = string.Join('\n', logs.Lines.Concat(texts));

@@ -117,7 +117,7 @@ public sealed class WebhookDeliveryChaosTests
             }
         });
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await api.Webhooks.WaitUntilAsync(d => d.Count == 40 && d.All(x => x.State != FakeWebhookDeliveryState.InProgress), cts.Token);
+        await api.Webhooks.WaitUntilAsync(d => d.Count == 40 && d.All(x => x.State != WebhookDeliveryState.InProgress), cts.Token);
 
         Assert.Equal(20, api.Webhooks.Deliveries.Count(d => d.IsDuplicate));
         Assert.Equal(api.Webhooks.Deliveries.Select(d => d.EventId).Distinct().Order(), handlers.RunsPerEvent.Keys.Order());

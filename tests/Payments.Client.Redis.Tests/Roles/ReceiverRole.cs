@@ -29,7 +29,7 @@ internal static class ReceiverRole
                 webhooks.Services.AddSingleton(new HandledFile(handledFile));
                 webhooks.AddWebhookHandler<PaymentsEvent, AppendEventId>();
                 webhooks.Services.AddRedisWebhookDeduplication(redis);
-                webhooks.Services.Configure<RedisDeduplicationOptions>(o => o.ClaimLifetime = TimeSpan.FromMilliseconds(claimMs));
+                webhooks.Services.Configure<RedisWebhookDeduplicationOptions>(o => o.ClaimLifetime = TimeSpan.FromMilliseconds(claimMs));
             },
         });
         Console.WriteLine("ready " + host.Endpoint);

@@ -166,7 +166,7 @@ public sealed class TestingDocExamples
 
         await api.SettlePendingAsync();                // or advance the fake clock past PendingDelay
         await api.Webhooks.WaitUntilAsync(
-            deliveries => deliveries.Count == 2 && deliveries.All(d => d.State == FakeWebhookDeliveryState.Delivered),
+            deliveries => deliveries.Count == 2 && deliveries.All(d => d.State == WebhookDeliveryState.Delivered),
             cancellationToken);
 
         WebhookDelivery delivery = api.Webhooks.Deliveries[0];

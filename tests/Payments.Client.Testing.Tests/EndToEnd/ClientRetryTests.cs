@@ -142,15 +142,12 @@ public sealed class ClientRetryTests : IAsyncLifetime
 
         Task<ChargeResult> call = client.ChargeAsync(ClientChargeTests.Request());
         await Eventually.WaitUntilAsync(() => _api.Requests.Count == 1 && _api.Requests[0].Fault is not null, "the first attempt to be held by the fake");
-        clock.Advance(options.AttemptTimeout);
+        // The held attempt leaves only deadlines armed: the earliest is its own 30 s timeout.
+        Assert.Equal(options.AttemptTimeout, clock.AdvanceToNextTimer());
 
-        // The retry waits its backoff (10 ms base) on the fake clock: one second at a time, at most 20, inside the
-        // second attempt's 30 s timeout, until the fake sees the retry.
-        for (int moves = 0; moves < 20 && _api.Requests.Count < 2 && !call.IsCompleted; moves++)
-        {
-            await clock.SettleAsync(call);
-            clock.Advance(TimeSpan.FromSeconds(1));
-        }
+        // The retry's backoff (10 ms base, jitter within [0.8, 1.2)) is the next wait; the clock moves exactly to it.
+        await clock.WaitForWaitsAsync(1, "the retry to wait its backoff");
+        Assert.InRange(clock.AdvanceToNextTimer(), TimeSpan.FromMilliseconds(8), TimeSpan.FromMilliseconds(12));
 
         ChargeResult result = await Eventually.Within(call, "the retry to be answered from the idempotency replay");
 

@@ -29,13 +29,13 @@ public sealed class WebApplicationFactoryTests
         api.Webhooks.Register(new Uri(app.Server.BaseAddress, "/webhooks/payments"), Secret, app.Server.CreateHandler());
 
         using HttpResponseMessage paid = await browser.PostAsync(new Uri("/orders/o-1/pay", UriKind.Relative), null);
-        await api.Webhooks.WaitUntilAsync(d => d.Count == 1 && d[0].State != FakeWebhookDeliveryState.InProgress, Timeouts.Short);
+        await api.Webhooks.WaitUntilAsync(d => d.Count == 1 && d[0].State != WebhookDeliveryState.InProgress, Timeouts.Short);
         string order = await browser.GetStringAsync(new Uri("/orders/o-1", UriKind.Relative));
         using HttpResponseMessage again = await browser.PostAsync(new Uri("/orders/o-1/pay", UriKind.Relative), null);
 
         Assert.Equal(HttpStatusCode.OK, paid.StatusCode);
         WebhookDelivery delivery = Assert.Single(api.Webhooks.Deliveries);
-        Assert.Equal((FakeWebhookDeliveryState.Delivered, 200), (delivery.State, delivery.Attempts.Single().StatusCode));
+        Assert.Equal((WebhookDeliveryState.Delivered, 200), (delivery.State, delivery.Attempts.Single().StatusCode));
         Assert.Equal("paid", order);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         FakeCharge charge = Assert.Single(api.Charges);

@@ -38,7 +38,7 @@ public sealed class WebhookDeliveryTests
 
         await api.Webhooks.WaitForIdleAsync(Timeouts.Short);
         WebhookDelivery delivery = Assert.Single(api.Webhooks.Deliveries);
-        Assert.Equal((FakeWebhookDeliveryState.Delivered, 200), (delivery.State, delivery.Attempts.Single().StatusCode));
+        Assert.Equal((WebhookDeliveryState.Delivered, 200), (delivery.State, delivery.Attempts.Single().StatusCode));
         Assert.Equal(Encoding.UTF8.GetString(hook.Body), delivery.Body);
     }
 
@@ -53,7 +53,7 @@ public sealed class WebhookDeliveryTests
 
         await raw.ChargeV1Async("k1");
         await raw.ChargeV1Async("k2", paymentMethod: TestPaymentMethods.ExpiredCard);
-        await api.Webhooks.WaitUntilAsync(d => d.Count == 2 && d.All(x => x.State == FakeWebhookDeliveryState.Delivered), Timeouts.Short);
+        await api.Webhooks.WaitUntilAsync(d => d.Count == 2 && d.All(x => x.State == WebhookDeliveryState.Delivered), Timeouts.Short);
 
         string[] types = merchant.Received.Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("type").GetString()!).Order().ToArray();
         Assert.Equal(["charge.failed", "charge.succeeded"], types);
@@ -101,7 +101,7 @@ public sealed class WebhookDeliveryTests
         await api.Webhooks.WaitForIdleAsync(Timeouts.Short);
 
         WebhookDelivery delivery = Assert.Single(api.Webhooks.Deliveries);
-        Assert.Equal(FakeWebhookDeliveryState.Delivered, delivery.State);
+        Assert.Equal(WebhookDeliveryState.Delivered, delivery.State);
         Assert.Equal([500, 503, 200], delivery.Attempts.Select(a => a.StatusCode ?? 0));
         Assert.Equal([TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3)], delivery.Attempts.Select(a => a.StartedAt - start));
         Assert.Single(merchant.Received.Select(r => Convert.ToHexString(r.Body)).Distinct());
@@ -118,10 +118,10 @@ public sealed class WebhookDeliveryTests
         using var raw = new RawApi(api);
 
         await raw.ChargeV1Async("k");
-        await api.Webhooks.WaitUntilAsync(d => d.Count == 1 && d[0].State != FakeWebhookDeliveryState.InProgress, Timeouts.Short);
+        await api.Webhooks.WaitUntilAsync(d => d.Count == 1 && d[0].State != WebhookDeliveryState.InProgress, Timeouts.Short);
 
         WebhookDelivery delivery = api.Webhooks.Deliveries[0];
-        Assert.Equal(FakeWebhookDeliveryState.Failed, delivery.State);
+        Assert.Equal(WebhookDeliveryState.Failed, delivery.State);
         Assert.Equal(6, delivery.Attempts.Count);
         Assert.Equal(6, merchant.Received.Count);
     }
@@ -149,7 +149,7 @@ public sealed class WebhookDeliveryTests
         WebhookDelivery delivery = Assert.Single(api.Webhooks.Deliveries);
         Assert.StartsWith("timeout", delivery.Attempts[0].Error, StringComparison.Ordinal);
         Assert.Null(delivery.Attempts[0].StatusCode);
-        Assert.Equal((FakeWebhookDeliveryState.Delivered, 200), (delivery.State, delivery.Attempts[1].StatusCode));
+        Assert.Equal((WebhookDeliveryState.Delivered, 200), (delivery.State, delivery.Attempts[1].StatusCode));
     }
 
     [Fact]
@@ -166,7 +166,7 @@ public sealed class WebhookDeliveryTests
         using var raw = new RawApi(api);
 
         await raw.ChargeV1Async("k");
-        await api.Webhooks.WaitUntilAsync(d => d.Count == 1 && d[0].State == FakeWebhookDeliveryState.Failed, Timeouts.Short);
+        await api.Webhooks.WaitUntilAsync(d => d.Count == 1 && d[0].State == WebhookDeliveryState.Failed, Timeouts.Short);
 
         Assert.All(api.Webhooks.Deliveries[0].Attempts, a => Assert.NotNull(a.Error));
     }
@@ -183,7 +183,7 @@ public sealed class WebhookDeliveryTests
 
         await raw.ChargeV1Async("k1");
         await raw.ChargeV1Async("k2");
-        await api.Webhooks.WaitUntilAsync(d => d.Count == 3 && d.All(x => x.State == FakeWebhookDeliveryState.Delivered), Timeouts.Short);
+        await api.Webhooks.WaitUntilAsync(d => d.Count == 3 && d.All(x => x.State == WebhookDeliveryState.Delivered), Timeouts.Short);
 
         IReadOnlyList<WebhookDelivery> deliveries = api.Webhooks.Deliveries;
         Assert.Equal(2, deliveries.Select(d => d.EventId).Distinct().Count());
@@ -206,10 +206,10 @@ public sealed class WebhookDeliveryTests
         using var raw = new RawApi(api);
 
         await raw.ChargeV1Async("k1");
-        await api.Webhooks.WaitUntilAsync(d => d.Count == 2 && d.All(x => x.State == FakeWebhookDeliveryState.Delivered), Timeouts.Short);
+        await api.Webhooks.WaitUntilAsync(d => d.Count == 2 && d.All(x => x.State == WebhookDeliveryState.Delivered), Timeouts.Short);
         Assert.True(api.Webhooks.Unregister(one));
         await raw.ChargeV1Async("k2");
-        await api.Webhooks.WaitUntilAsync(d => d.Count == 3 && d.All(x => x.State == FakeWebhookDeliveryState.Delivered), Timeouts.Short);
+        await api.Webhooks.WaitUntilAsync(d => d.Count == 3 && d.All(x => x.State == WebhookDeliveryState.Delivered), Timeouts.Short);
 
         ReceivedWebhook atFirst = Assert.Single(firstMerchant.Received);
         Assert.Equal(ExpectedSignature("secret-one", atFirst.Body), atFirst.Signature);

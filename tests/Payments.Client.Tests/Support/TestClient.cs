@@ -16,16 +16,28 @@ internal sealed class TestClient
     {
         PaymentsClientOptions options = TestClientOptions.For(BaseAddress, ApiKey, baseDelay: TimeSpan.FromMilliseconds(100));
         configure?.Invoke(options);
-        Client = new PaymentsClient(new HttpClient(new FaultHandler { InnerHandler = Mock }) { Timeout = Timeout.InfiniteTimeSpan }, options, Time, Logs);
+        Client = new PaymentsClient(new HttpClient(new FaultHandler { InnerHandler = Mock }) { Timeout = Timeout.InfiniteTimeSpan }, ClientCore.Create(options, Time, Logs, jitter: () => Jitter));
     }
 
     public MockHttpMessageHandler Mock { get; } = new();
 
     public TestClock Time { get; } = new();
 
+    /// <summary>The retry jitter, pinned: 0.5 makes every backoff exactly <c>BaseDelay * 2^retry</c>; 0 and 1 are its ends (x0.8, x1.2).</summary>
+    public double Jitter { get; set; } = 0.5;
+
     public PaymentsClient Client { get; }
 
     public LogCapture Logs { get; } = new();
+
+    private static readonly Responder s_hang = async cancellationToken =>
+    {
+        // why: stands for a server that never answers; only the attempt's cancellation ends it (no real wait decides anything).
+        await Task.Delay(Timeout.Infinite, cancellationToken);
+        throw new InvalidOperationException("unreachable");
+    };
+
+    private int _held;
 
     public List<RecordedAttempt> Attempts { get; } = [];
 
@@ -41,20 +53,44 @@ internal sealed class TestClient
                 Attempts.Add(new RecordedAttempt(request.Method, request.RequestUri!, Header(request, "Idempotency-Key"), Header(request, "Authorization"), request.Content?.Headers.ContentType?.ToString(), body, Time.GetUtcNow()));
             }
 
-            Time.NoteActivity();
-
             Responder next = responses[Math.Min(Interlocked.Increment(ref index) - 1, responses.Length - 1)];
+            if (next == s_hang)
+            {
+                Interlocked.Increment(ref _held);
+            }
+
+            Time.NoteActivity();
             return await next(cancellationToken);
         }));
     }
 
-    /// <summary>Runs the call while moving the fake clock forward once the call waits on it, so retries and timeouts happen without sleeping.</summary>
-    public Task<T> Run<T>(Func<Task<T>> call, TimeSpan? step = null) =>
-        Time.RunAsync(call(), step ?? TimeSpan.FromMilliseconds(50), "the call under test to end on the fake clock", started: () => AttemptCount > 0);
+    /// <summary>
+    /// Runs the call, moving the fake clock exactly to its next timer each time it parks (a backoff or a token armed,
+    /// or an attempt held by <see cref="Hang"/>, which leaves only the attempt's deadlines), so retries and timeouts
+    /// happen at their exact times without sleeping.
+    /// </summary>
+    /// <param name="calls">The calls <paramref name="call"/> awaits, when it awaits several: time moves once each is parked.</param>
+    public Task<T> Run<T>(Func<Task<T>> call, IReadOnlyCollection<Task>? calls = null)
+    {
+        int before = Volatile.Read(ref _held);
+        return Time.RunAsync(call(), "the call under test to end on the fake clock", calls, held: () => Volatile.Read(ref _held) - before, started: () => AttemptCount > 0);
+    }
 
     /// <summary>Returns once <paramref name="count"/> attempts reached the handler, failing with a message otherwise.</summary>
     public Task WaitForAttemptsAsync(int count) =>
         Eventually.WaitUntilAsync(() => AttemptCount >= count, $"{count} attempt(s) to reach the handler (saw {AttemptCount})");
+
+    /// <summary>The fake time between consecutive attempts reaching the handler.</summary>
+    public TimeSpan[] Gaps
+    {
+        get
+        {
+            lock (Attempts)
+            {
+                return [.. Attempts.Zip(Attempts.Skip(1), (a, b) => b.At - a.At)];
+            }
+        }
+    }
 
     public int AttemptCount
     {
@@ -79,12 +115,7 @@ internal sealed class TestClient
     public static Responder CutMidBody() => _ => Task.FromResult<HttpResponseMessage>(new CutResponse());
 
     /// <summary>Never answers; only the client's own timeout (or the caller) ends the attempt.</summary>
-    public static Responder Hang() => async cancellationToken =>
-    {
-        // why: stands for a server that never answers; only the attempt's cancellation ends it (no real wait decides anything).
-        await Task.Delay(Timeout.Infinite, cancellationToken);
-        throw new InvalidOperationException("unreachable");
-    };
+    public static Responder Hang() => s_hang;
 
     public static Responder Ok(string id = "ch_1", string status = "succeeded") =>
         Json(HttpStatusCode.OK, $$"""{ "id": "{{id}}", "object": "charge", "status": "{{status}}", "amount": 2500, "currency": "usd" }""");

@@ -1,7 +1,7 @@
 namespace Payments.Client.Testing;
 
 /// <summary>Where one of the fake's webhook deliveries stands (named apart from the receiving side's deduplication state).</summary>
-public enum FakeWebhookDeliveryState
+public enum WebhookDeliveryState
 {
     /// <summary>Being attempted, or waiting to retry.</summary>
     InProgress = 0,

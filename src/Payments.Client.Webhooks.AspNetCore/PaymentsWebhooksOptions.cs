@@ -4,7 +4,7 @@ namespace Payments.Client.Webhooks.AspNetCore;
 /// Settings of the webhook endpoint, bound from configuration (by convention <c>Payments:Webhooks</c>).
 /// Read on every request through <c>IOptionsMonitor</c>, so a rotated secret applies without a restart.
 /// </summary>
-public sealed class PaymentsWebhookOptions
+public sealed class PaymentsWebhooksOptions
 {
     /// <summary>
     /// The signing secrets. During rotation list both the new and the old one: a signature made with
@@ -22,5 +22,5 @@ public sealed class PaymentsWebhookOptions
     public TimeSpan DeduplicationWindow { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>Describes the options without the secrets.</summary>
-    public override string ToString() => $"PaymentsWebhookOptions {{ Secrets = {Secrets.Count} set, MaxBodyBytes = {MaxBodyBytes}, DeduplicationWindow = {DeduplicationWindow} }}";
+    public override string ToString() => $"PaymentsWebhooksOptions {{ Secrets = {Secrets.Count} set, MaxBodyBytes = {MaxBodyBytes}, DeduplicationWindow = {DeduplicationWindow} }}";
 }

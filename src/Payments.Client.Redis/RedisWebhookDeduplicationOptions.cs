@@ -1,7 +1,7 @@
 namespace Payments.Client.Redis;
 
 /// <summary>Settings of <see cref="RedisWebhookDeduplicationStore"/>.</summary>
-public sealed class RedisDeduplicationOptions
+public sealed class RedisWebhookDeduplicationOptions
 {
     /// <summary>Prefix of the store's keys (one per event id). Default <c>payments:webhooks:</c>.</summary>
     public string KeyPrefix { get; set; } = "payments:webhooks:";

@@ -3,12 +3,12 @@ using Microsoft.Extensions.Options;
 namespace Payments.Client.Webhooks.AspNetCore;
 
 /// <summary>Refuses to start without a usable secret, naming the setting (never a secret's value).</summary>
-internal sealed class PaymentsWebhookOptionsValidator : IValidateOptions<PaymentsWebhookOptions>
+internal sealed class PaymentsWebhooksOptionsValidator : IValidateOptions<PaymentsWebhooksOptions>
 {
     // Far above any event; keeps the limit + 1 buffer arithmetic from overflowing.
     private const int MaxBodyLimit = 64 * 1024 * 1024;
 
-    public ValidateOptionsResult Validate(string? name, PaymentsWebhookOptions options)
+    public ValidateOptionsResult Validate(string? name, PaymentsWebhooksOptions options)
     {
         var failures = new List<string>();
         if (options.Secrets is null || options.Secrets.Count == 0)
