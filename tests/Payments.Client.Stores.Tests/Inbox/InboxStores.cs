@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Payments.Client.PostgreSql;
 using Payments.Client.Sqlite;
 using Payments.Client.Tests.Shared;
@@ -12,6 +13,9 @@ public interface IInboxStoreFactory : IAsyncDisposable
     string Kind { get; }
 
     Task<IWebhookInboxStore> CreateAsync();
+
+    /// <summary>The one registration line a merchant writes for this store, on a fresh inbox.</summary>
+    Task<Action<IServiceCollection>> RegistrationAsync(Action<WebhookInboxOptions>? configure = null);
 }
 
 internal sealed class SqliteInboxStores : IInboxStoreFactory
@@ -23,6 +27,9 @@ internal sealed class SqliteInboxStores : IInboxStoreFactory
     public string Path => _file.Path;
 
     public Task<IWebhookInboxStore> CreateAsync() => Task.FromResult<IWebhookInboxStore>(new SqliteWebhookInboxStore(_file.Path));
+
+    public Task<Action<IServiceCollection>> RegistrationAsync(Action<WebhookInboxOptions>? configure = null) =>
+        Task.FromResult<Action<IServiceCollection>>(services => services.AddSqliteWebhookInbox(_file.Path, configure));
 
     public ValueTask DisposeAsync()
     {
@@ -44,6 +51,13 @@ internal sealed class PostgresInboxStores(PostgresFixture postgres) : IInboxStor
         var store = new PostgreSqlWebhookInboxStore(_connectionString);
         _stores.Add(store);
         return store;
+    }
+
+    public async Task<Action<IServiceCollection>> RegistrationAsync(Action<WebhookInboxOptions>? configure = null)
+    {
+        _connectionString ??= await postgres.CreateDatabaseAsync();
+        string connectionString = _connectionString;
+        return services => services.AddPostgreSqlWebhookInbox(connectionString, configure);
     }
 
     public async ValueTask DisposeAsync()
