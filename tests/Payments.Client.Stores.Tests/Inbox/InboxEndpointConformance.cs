@@ -10,7 +10,7 @@ namespace Payments.Client.Stores.Tests.Inbox;
 /// <summary>The endpoint in inbox mode on each store, on real Kestrel, with the registration line the docs show.</summary>
 public abstract class InboxEndpointConformance(IInboxStoreFactory stores) : IAsyncLifetime
 {
-    private readonly Runs _runs = new();
+    private readonly InboxEndpointRuns _runs = new();
     private WebhookTestHost _host = null!;
 
     private IWebhookInboxStore Store => _host.Services.GetRequiredService<IWebhookInboxStore>();
@@ -106,19 +106,7 @@ public abstract class InboxEndpointConformance(IInboxStoreFactory stores) : IAsy
         Assert.Equal(0, _runs.Of("evt_old"));
     }
 
-    /// <summary>Handler runs by event id, counted in the test process.</summary>
-    internal sealed class Runs
-    {
-        private readonly ConcurrentDictionary<string, int> _byId = new(StringComparer.Ordinal);
-
-        public int Total => _byId.Values.Sum();
-
-        public void Add(string eventId) => _byId.AddOrUpdate(eventId, 1, (_, n) => n + 1);
-
-        public int Of(string eventId) => _byId.GetValueOrDefault(eventId);
-    }
-
-    internal sealed class CountRuns(Runs runs) : IPaymentsWebhookHandler<PaymentsEvent>
+    internal sealed class CountRuns(InboxEndpointRuns runs) : IPaymentsWebhookHandler<PaymentsEvent>
     {
         public Task HandleAsync(PaymentsEvent paymentsEvent, CancellationToken cancellationToken)
         {

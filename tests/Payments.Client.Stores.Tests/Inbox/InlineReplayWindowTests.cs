@@ -13,7 +13,7 @@ public sealed class InlineReplayWindowTests
     [Fact]
     public async Task An_event_older_than_the_window_is_answered_200_without_running_handlers_and_logged_at_warning()
     {
-        var runs = new InboxEndpointConformance.Runs();
+        var runs = new InboxEndpointRuns();
         var logs = new LogCapture();
         await using WebhookTestHost host = await WebhookTestHost.StartAsync(new WebhookTestHostOptions
         {
