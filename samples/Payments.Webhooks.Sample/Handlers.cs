@@ -31,7 +31,7 @@ public sealed partial class NotifyCustomer(ILogger<NotifyCustomer> logger) : IPa
     private static partial void Notify(ILogger logger, string chargeId, string reason);
 }
 
-/// <summary>Sees every verified event, types this SDK does not know yet included.</summary>
+/// <summary>Sees every verified event, types this SDK does not know yet included; it runs last, so its line marks a completed run.</summary>
 public sealed partial class AuditEveryEvent(ILogger<AuditEveryEvent> logger) : IPaymentsWebhookHandler<PaymentsEvent>
 {
     /// <inheritdoc/>
@@ -41,6 +41,6 @@ public sealed partial class AuditEveryEvent(ILogger<AuditEveryEvent> logger) : I
         return Task.CompletedTask;
     }
 
-    [LoggerMessage(3, LogLevel.Information, "Webhook {EventId} ({EventType}) verified.")]
+    [LoggerMessage(3, LogLevel.Information, "Webhook {EventId} ({EventType}) handled.")]
     private static partial void Audit(ILogger logger, string eventId, string eventType);
 }

@@ -11,6 +11,10 @@ builder.Services.AddPaymentsWebhooks(builder.Configuration.GetSection("Payments:
     .AddWebhookHandler<ChargeFailedEvent, NotifyCustomer>()
     .AddWebhookHandler<PaymentsEvent, AuditEveryEvent>();
 
+// The durable inbox: each verified delivery is stored in a SQLite file (inbox.db beside this project, ignored by git)
+// and answered 200 at once; the handlers run in the background with retries. Inspect it: payments inbox list --sqlite inbox.db
+builder.Services.AddSqliteWebhookInbox(builder.Configuration["Payments:Inbox:Sqlite"] ?? Path.Combine(builder.Environment.ContentRootPath, "inbox.db"));
+
 WebApplication app = builder.Build();
 app.MapPaymentsWebhooks("/webhooks/payments");
 StartupBanner.PrintWhenStarted(app, "/webhooks/payments");

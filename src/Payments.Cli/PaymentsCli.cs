@@ -57,13 +57,14 @@ internal static class PaymentsCli
     private static RootCommand Build(CliConsole console)
     {
         var root = new RootCommand(
-            "The Payments API on your machine: a standalone fake API, signed test webhook events, signature diagnostics, charges.\n" +
+            "The Payments API on your machine: a standalone fake API, signed test webhook events, signature diagnostics, charges, the webhook inbox.\n" +
             "Exit codes: 0 done, 1 the operation failed (API error, no signature match, non-2xx answer), 2 the command line is wrong.");
         root.Subcommands.Add(FakeCommand.Create(console));
         root.Subcommands.Add(TriggerCommand.Create(console));
         root.Subcommands.Add(VerifyCommand.Create(console));
         root.Subcommands.Add(ChargeCommand.Create(console));
         root.Subcommands.Add(GetCommand.Create(console));
+        root.Subcommands.Add(InboxCommand.Create(console));
         return root;
     }
 }

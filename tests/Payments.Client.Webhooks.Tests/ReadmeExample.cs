@@ -20,6 +20,7 @@ public class ReadmeExample
         builder.Configuration["Payments:Webhooks:Secrets:0"] = Vectors.Current;
         builder.Configuration["Payments:Webhooks:Secrets:1"] = Vectors.Previous;
         builder.Services.AddSingleton<Fulfilled>();
+        builder.Services.AddSingleton<TimeProvider>(FixtureDayClock.Instance); // the fixture's event is from 2026-06-09
 
         // README: receive webhooks
         builder.Services.AddPaymentsWebhooks(builder.Configuration.GetSection("Payments:Webhooks"))

@@ -30,6 +30,7 @@ internal sealed class Recorder
         Webhooks = webhooks =>
         {
             webhooks.Services.AddSingleton(this);
+            webhooks.Services.AddSingleton<TimeProvider>(FixtureDayClock.Instance);
             webhooks.AddWebhookHandler<ChargeSucceededEvent, RecordingHandler>()
                 .AddWebhookHandler<ChargeFailedEvent, RecordingHandler>()
                 .AddWebhookHandler<PaymentsEvent, CatchAllHandler>();

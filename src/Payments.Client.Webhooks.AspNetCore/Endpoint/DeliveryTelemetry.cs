@@ -51,6 +51,21 @@ internal readonly struct DeliveryTelemetry : IDisposable
         _activity?.SetTag("http.response.status_code", statusCode);
     }
 
+    /// <summary>Stored in the inbox and answered 200; the handlers run later, each attempt with its own span linked to this one.</summary>
+    public void Stored()
+    {
+        _activity?.SetTag(WebhookTelemetry.OutcomeTag, "stored");
+        _activity?.SetTag("http.response.status_code", 200);
+    }
+
+    /// <summary>Older than the deduplication window: answered 200 without running handlers (a possible replay), counted.</summary>
+    public void TooOld(PaymentsEvent paymentsEvent)
+    {
+        _telemetry.TooOld.Add(1, new KeyValuePair<string, object?>(WebhookTelemetry.EventTypeTag, paymentsEvent.Type));
+        _activity?.SetTag(WebhookTelemetry.OutcomeTag, "too_old");
+        _activity?.SetTag("http.response.status_code", 200);
+    }
+
     public long HandlersStarting() => _telemetry.Time.GetTimestamp();
 
     /// <summary>The handlers ran: <c>handled</c> (200) or <c>handler_failed</c> (500, the sender retries).</summary>

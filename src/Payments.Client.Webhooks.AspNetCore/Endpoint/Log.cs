@@ -29,4 +29,13 @@ internal static partial class Log
 
     [LoggerMessage(8, LogLevel.Warning, "Payments webhook {EventId} ({EventType}): the deduplication store is unavailable; answered 503 so the sender delivers it again, handlers not run.")]
     public static partial void StoreUnavailable(ILogger logger, string eventId, string eventType, Exception exception);
+
+    [LoggerMessage(9, LogLevel.Warning, "Payments webhook {EventId} ({EventType}) was created at {CreatedAt:O}, older than the {Window} deduplication window less {Skew} for clock skew: answered 200 without running handlers (a replay of a captured delivery would look like this).")]
+    public static partial void TooOld(ILogger logger, string eventId, string eventType, DateTimeOffset createdAt, TimeSpan window, TimeSpan skew);
+
+    [LoggerMessage(10, LogLevel.Debug, "Payments webhook {EventId} ({EventType}) stored in the inbox.")]
+    public static partial void Stored(ILogger logger, string eventId, string eventType);
+
+    [LoggerMessage(11, LogLevel.Warning, "Payments webhook {EventId} ({EventType}): the inbox could not store it; answered 503 so the sender delivers it again.")]
+    public static partial void InboxUnavailable(ILogger logger, string eventId, string eventType, Exception exception);
 }

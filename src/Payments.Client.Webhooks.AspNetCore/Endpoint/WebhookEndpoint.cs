@@ -9,10 +9,11 @@ using Microsoft.Net.Http.Headers;
 namespace Payments.Client.Webhooks.AspNetCore;
 
 /// <summary>
-/// One webhook request: read the raw body once (bounded), verify, deduplicate, dispatch. Status codes:
-/// 200 handled, duplicate or unknown type; 400 malformed signature header or payload, or a body that
+/// One webhook request: read the raw body once (bounded), verify, deduplicate, dispatch (or, in inbox mode, store for the
+/// inbox processor). Status codes: 200 handled (or stored), duplicate, unknown type, or older than the deduplication window
+/// (not handled); 400 malformed signature header or payload, or a body that
 /// ended early; 401 missing or wrong signature; 408 the body arrived too slowly; 413 too large; 415 not
-/// JSON; 503 the same event is being handled right now, or the deduplication store cannot answer (with
+/// JSON; 503 the same event is being handled right now, or the deduplication store or inbox cannot answer (with
 /// Retry-After); 500 a handler threw. Handlers never run for a request that is not 200-bound.
 /// </summary>
 internal static class WebhookEndpoint
@@ -61,6 +62,21 @@ internal static class WebhookEndpoint
             catch (WebhookVerificationException ex)
             {
                 await RejectAsync(context, logger, telemetry, DeliveryTelemetry.ReasonFor(ex.Reason), StatusFor(ex.Reason), ex.Reason.ToString()).ConfigureAwait(false);
+                return;
+            }
+
+            if (ReplayWindow.IsTooOld(paymentsEvent, options.DeduplicationWindow, services.GetRequiredService<TimeProvider>().GetUtcNow()))
+            {
+                Log.TooOld(logger, paymentsEvent.Id, paymentsEvent.Type, paymentsEvent.CreatedAt!.Value, options.DeduplicationWindow, ReplayWindow.ClockSkew);
+                telemetry.TooOld(paymentsEvent);
+                await WriteAsync(context, StatusCodes.Status200OK, """{"received":true,"handled":false,"reason":"older_than_window"}""").ConfigureAwait(false);
+                return;
+            }
+
+            if (WebhookInboxHostedService.InboxRegistered(services))
+            {
+                // Inbox mode: the raw bytes are stored (copied out of the pooled buffer) and the handlers run later.
+                await InboxIntake.StoreAsync(context, logger, telemetry, paymentsEvent, body.Bytes.ToArray()).ConfigureAwait(false);
                 return;
             }
         }

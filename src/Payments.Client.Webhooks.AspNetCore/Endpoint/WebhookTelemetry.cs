@@ -39,6 +39,7 @@ internal sealed class WebhookTelemetry
         Verified = meter.CreateCounter<long>("payments.webhooks.verified", "{delivery}", "Deliveries whose signature verified and whose payload parsed, by event type.");
         Rejected = meter.CreateCounter<long>("payments.webhooks.rejected", "{delivery}", "Deliveries refused before handlers ran, by reason.");
         Duplicates = meter.CreateCounter<long>("payments.webhooks.duplicates", "{delivery}", "Verified deliveries of an event already handled or being handled, by event type and outcome.");
+        TooOld = meter.CreateCounter<long>("payments.webhooks.too_old", "{delivery}", "Verified deliveries of events older than the deduplication window, answered 200 without running handlers, by event type.");
 #if NET9_0_OR_GREATER
         HandlerDuration = meter.CreateHistogram<double>(
             "payments.webhooks.handler.duration",
@@ -60,6 +61,8 @@ internal sealed class WebhookTelemetry
     public Counter<long> Rejected { get; }
 
     public Counter<long> Duplicates { get; }
+
+    public Counter<long> TooOld { get; }
 
     public Histogram<double> HandlerDuration { get; }
 

@@ -49,6 +49,11 @@ public static class PaymentsWebhooksServiceCollectionExtensions
         services.TryAddSingleton<ReceiverCache>();
         services.TryAddSingleton(new WebhookBodyReader(ArrayPool<byte>.Shared));
         services.TryAddSingleton(sp => new WebhookTelemetry(sp.GetService<IMeterFactory>(), sp.GetRequiredService<TimeProvider>()));
+
+        // Idle unless an inbox store is registered (AddSqliteWebhookInbox / AddPostgreSqlWebhookInbox); then it runs the handlers.
+        services.AddOptions<WebhookInboxOptions>();
+        services.TryAddSingleton(sp => new WebhookInboxHostedService(sp));
+        services.AddHostedService(sp => sp.GetRequiredService<WebhookInboxHostedService>());
         return new PaymentsWebhooksBuilder(services);
     }
 }

@@ -11,8 +11,9 @@ internal static class Webhook
 {
     public const string Secret = "whsec_scale_out_proofs";
 
+    // created_at is now: an event older than the 24-hour deduplication window is answered without running handlers.
     public static byte[] Event(string id) => Encoding.UTF8.GetBytes(
-        $$"""{"id":"{{id}}","type":"charge.succeeded","created_at":"2026-11-23T05:00:00Z","data":{"id":"ch_{{id}}","object":"charge","status":"succeeded","amount":2500,"currency":"usd"} }""");
+        $$"""{"id":"{{id}}","type":"charge.succeeded","created_at":"{{DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)}}","data":{"id":"ch_{{id}}","object":"charge","status":"succeeded","amount":2500,"currency":"usd"} }""");
 
     public static async Task<(int Status, string Body)> PostAsync(HttpClient http, Uri endpoint, byte[] body, CancellationToken cancellationToken)
     {

@@ -2,11 +2,11 @@ using System.Diagnostics;
 using System.Text;
 using System.Threading.Channels;
 
-namespace Payments.Client.Redis.Tests.Support;
+namespace Payments.Client.Tests.Shared;
 
 /// <summary>
-/// This test assembly run again as a separate process in one of the roles of <see cref="Program"/>: its own
-/// runtime, its own connections, sharing nothing with the test but Redis, the fake API and the files it writes.
+/// This test assembly run again as a separate process in one of the roles of its <c>Program</c>: its own runtime, its own
+/// connections, sharing nothing with the test but the servers (Redis, PostgreSQL, the fake API) and the files it writes.
 /// </summary>
 internal sealed class ChildProcess : IAsyncDisposable
 {
@@ -59,7 +59,7 @@ internal sealed class ChildProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(typeof(Program).Assembly.Location);
+        start.ArgumentList.Add(typeof(ChildProcess).Assembly.Location); // the test assembly this file is compiled into
         foreach (string arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -91,6 +91,17 @@ internal sealed class ChildProcess : IAsyncDisposable
         }
 
         throw new InvalidOperationException($"the child process ended without a '{prefix}' line. Its errors:\n{Errors}");
+    }
+
+    /// <summary>The process id (what the child writes beside its work, so the test can tell processes apart).</summary>
+    public int Id => _process.Id;
+
+    /// <summary>SIGKILL (no shutdown, nothing flushed), then waits for the exit within <paramref name="deadline"/>.</summary>
+    public async Task KillAsync(TimeSpan deadline)
+    {
+        _process.Kill();
+        using var cts = new CancellationTokenSource(deadline);
+        await _process.WaitForExitAsync(cts.Token);
     }
 
     public Task SendAsync(string line) => _process.StandardInput.WriteLineAsync(line);

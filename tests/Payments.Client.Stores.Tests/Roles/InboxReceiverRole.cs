@@ -1,0 +1,86 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Payments.Client.Stores.Tests.Support;
+using Payments.Client.Tests.Shared;
+using Payments.Client.Webhooks;
+using Payments.Client.Webhooks.AspNetCore;
+
+namespace Payments.Client.Stores.Tests.Roles;
+
+/// <summary>
+/// A merchant's webhook app in inbox mode, as the docs show it (one registration line per store). Its handler writes a
+/// <c>start</c> line, works for a while, then an <c>end</c> line to a file shared with the test, so handler runs are
+/// counted outside every receiver process, and a run cut by SIGKILL shows as a start without an end.
+/// Prints <c>ready URL</c>; stops when its standard input closes.
+/// </summary>
+internal static class InboxReceiverRole
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        (string kind, string location, string runsFile) = (args[0], args[1], args[2]);
+        int handlerMs = int.Parse(args[3], CultureInfo.InvariantCulture);
+        int leaseMs = int.Parse(args[4], CultureInfo.InvariantCulture);
+
+        await using WebhookTestHost host = await WebhookTestHost.StartAsync(new WebhookTestHostOptions
+        {
+            Secrets = [Events.Secret],
+            Logging = logging => logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning),
+            Webhooks = webhooks =>
+            {
+                webhooks.Services.AddSingleton(new RunsFile(runsFile, TimeSpan.FromMilliseconds(handlerMs)));
+                webhooks.AddWebhookHandler<PaymentsEvent, RecordRun>();
+                Action<WebhookInboxOptions> options = o =>
+                {
+                    o.Lease = TimeSpan.FromMilliseconds(leaseMs);
+                    o.PollInterval = TimeSpan.FromMilliseconds(50);
+                    o.MaxConcurrency = 8;
+                };
+                _ = kind == "sqlite"
+                    ? webhooks.Services.AddSqliteWebhookInbox(location, options)
+                    : webhooks.Services.AddPostgreSqlWebhookInbox(location, options);
+            },
+        });
+        Console.WriteLine("ready " + host.Endpoint);
+
+        while (await Console.In.ReadLineAsync() is not null)
+        {
+            // Runs until the test closes standard input.
+        }
+
+        return 0;
+    }
+}
+
+/// <summary>
+/// One line per handler start and end, <c>start|end EVENT PID UTC-TICKS</c>, each flushed before going on, in a file of this
+/// process's own (<c>PATH.PID</c>): appends from several processes to one file can overwrite each other.
+/// </summary>
+internal sealed class RunsFile(string prefix, TimeSpan work)
+{
+    private readonly object _gate = new();
+    private readonly string _path = string.Create(CultureInfo.InvariantCulture, $"{prefix}.{Environment.ProcessId}");
+
+    public TimeSpan Work => work;
+
+    public void Append(string what, string eventId)
+    {
+        string line = string.Create(CultureInfo.InvariantCulture, $"{what} {eventId} {Environment.ProcessId} {DateTime.UtcNow.Ticks}");
+        lock (_gate)
+        {
+            using var stream = new FileStream(_path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
+            using var writer = new StreamWriter(stream);
+            writer.WriteLine(line);
+        }
+    }
+}
+
+internal sealed class RecordRun(RunsFile file) : IPaymentsWebhookHandler<PaymentsEvent>
+{
+    public async Task HandleAsync(PaymentsEvent paymentsEvent, CancellationToken cancellationToken)
+    {
+        file.Append("start", paymentsEvent.Id);
+        await Task.Delay(file.Work, cancellationToken); // the handler's own work (an ERP call), real time in a real process
+        file.Append("end", paymentsEvent.Id);
+    }
+}
