@@ -49,6 +49,9 @@ public static class PaymentsWebhooksServiceCollectionExtensions
         services.TryAddSingleton<ReceiverCache>();
         services.TryAddSingleton(new WebhookBodyReader(ArrayPool<byte>.Shared));
         services.TryAddSingleton(sp => new WebhookTelemetry(sp.GetService<IMeterFactory>(), sp.GetRequiredService<TimeProvider>()));
+
+        // Charge events settle the charge journal's pending charges, when the app registers a journal (issue 21).
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IPaymentsWebhookHandler<ChargeEvent>, ChargeJournalFeed>());
         return new PaymentsWebhooksBuilder(services);
     }
 }
