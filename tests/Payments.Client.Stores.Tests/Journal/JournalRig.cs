@@ -11,10 +11,11 @@ namespace Payments.Client.Stores.Tests.Journal;
 /// </summary>
 internal sealed class JournalRig : IAsyncDisposable
 {
-    private readonly TempSqliteFile _file = new();
+    private readonly TempSqliteFile _file;
 
-    private JournalRig(FakePaymentsApi fake, TestClock clock, ChargeJournal journal, PaymentsClient client, Outcomes outcomes, LogCapture logs)
+    private JournalRig(TempSqliteFile file, FakePaymentsApi fake, TestClock clock, ChargeJournal journal, PaymentsClient client, Outcomes outcomes, LogCapture logs)
     {
+        _file = file;
         Fake = fake;
         Clock = clock;
         Journal = journal;
@@ -43,12 +44,12 @@ internal sealed class JournalRig : IAsyncDisposable
         FakePaymentsApi fake = await FakePaymentsApi.StartAsync(new FakePaymentsApiOptions { TimeProvider = clock, PendingDelay = Timeout.InfiniteTimeSpan });
         var outcomes = new Outcomes(onOutcome);
         var logs = new LogCapture();
-        var rig = new JournalRig(fake, clock, null!, null!, outcomes, logs);
-        var journal = new ChargeJournal(store ?? new SqliteChargeJournalStore(rig.Path), null, outcomes, clock, logs);
+        var file = new TempSqliteFile();
+        var journal = new ChargeJournal(store ?? new SqliteChargeJournalStore(file.Path), null, outcomes, clock, logs);
         PaymentsClient client = journal.CreateClient(
             new HttpClient(handler ?? new SocketsHttpHandler { AllowAutoRedirect = false }),
             TestClientOptions.For(fake.BaseAddress, fake.ApiKey, maxAttempts: 1, rateLimit: false, circuitBreaker: false));
-        return new JournalRig(fake, clock, journal, client, outcomes, logs);
+        return new JournalRig(file, fake, clock, journal, client, outcomes, logs);
     }
 
     public static ChargeRequest Order(string paymentMethod, string? reference = null, string? key = null) => new()
