@@ -64,6 +64,7 @@ internal static class PaymentsCli
         root.Subcommands.Add(VerifyCommand.Create(console));
         root.Subcommands.Add(ChargeCommand.Create(console));
         root.Subcommands.Add(GetCommand.Create(console));
+        root.Subcommands.Add(Journal.JournalCommand.Create(console));
         return root;
     }
 }
