@@ -13,7 +13,7 @@ internal static class Clients
         PaymentMethodId = "pm_12345678",
     };
 
-    public static ServiceProvider Sdk(Uri baseAddress, Func<HttpMessageHandler>? primaryHandler = null)
+    public static ServiceProvider Sdk(Uri baseAddress, Func<HttpMessageHandler>? primaryHandler = null, Action<IHttpClientBuilder>? more = null)
     {
         var services = new ServiceCollection();
         IHttpClientBuilder builder = services.AddPaymentsClient(o =>
@@ -31,6 +31,7 @@ internal static class Clients
             builder.ConfigurePrimaryHttpMessageHandler(primaryHandler);
         }
 
+        more?.Invoke(builder);
         return services.BuildServiceProvider();
     }
 }

@@ -65,6 +65,7 @@ internal static class PaymentsCli
         root.Subcommands.Add(ChargeCommand.Create(console));
         root.Subcommands.Add(GetCommand.Create(console));
         root.Subcommands.Add(InboxCommand.Create(console));
+        root.Subcommands.Add(Journal.JournalCommand.Create(console));
         return root;
     }
 }

@@ -13,6 +13,7 @@ public sealed class PaymentsClient : IPaymentsClient
 {
     private readonly HttpClient _http;
     private readonly ClientCore _core;
+    private readonly ChargeJournal? _journal;
 
     /// <summary>
     /// Creates a client over an <see cref="HttpClient"/> you own. Prefer <c>services.AddPaymentsClient(...)</c>,
@@ -31,11 +32,12 @@ public sealed class PaymentsClient : IPaymentsClient
     {
     }
 
-    internal PaymentsClient(HttpClient httpClient, ClientCore core)
+    internal PaymentsClient(HttpClient httpClient, ClientCore core, ChargeJournal? journal = null)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         _http = httpClient;
         _core = core;
+        _journal = journal;
     }
 
     /// <inheritdoc/>
@@ -47,6 +49,15 @@ public sealed class PaymentsClient : IPaymentsClient
         // Written once; every attempt sends fresh content over these same bytes.
         byte[] body = _core.Bodies.Write(request, idempotencyKey, _core.WireFormat);
 
+        CallState call = _core.NewCall("charge", HttpMethod.Post, _core.ChargeUri, body, idempotencyKey, cancellationToken);
+        return _journal is null
+            ? _core.RunAsync(_http, call)
+            : _journal.ChargeAsync(_core, _http, call, idempotencyKey, ChargeJournal.MerchantReferenceOf(request, idempotencyKey), body, cancellationToken);
+    }
+
+    /// <summary>A journaled intent sent again: the same key and the identical body bytes, so the API replays its first answer or makes the one charge.</summary>
+    internal Task<ChargeResult> ResendAsync(string idempotencyKey, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    {
         CallState call = _core.NewCall("charge", HttpMethod.Post, _core.ChargeUri, body, idempotencyKey, cancellationToken);
         return _core.RunAsync(_http, call);
     }

@@ -54,6 +54,8 @@ public static class PaymentsWebhooksServiceCollectionExtensions
         services.AddOptions<WebhookInboxOptions>();
         services.TryAddSingleton(sp => new WebhookInboxHostedService(sp));
         services.AddHostedService(sp => sp.GetRequiredService<WebhookInboxHostedService>());
+        // Charge events settle the charge journal's pending charges, when the app registers a journal (issue 21).
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IPaymentsWebhookHandler<ChargeEvent>, ChargeJournalFeed>());
         return new PaymentsWebhooksBuilder(services);
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -24,7 +25,8 @@ internal sealed class PaymentsClientFactory : IPaymentsClientFactory
     private readonly ILoggerFactory _loggerFactory;
     private readonly IMeterFactory? _meterFactory;
     private readonly PaymentsClientRegistry _registry;
-    private readonly ConcurrentDictionary<string, (PaymentsClientOptions Options, ClientCore Core)> _cores = new(StringComparer.Ordinal);
+    private readonly IServiceProvider? _services;
+    private readonly ConcurrentDictionary<string, (PaymentsClientOptions Options, ClientCore Core, ChargeJournal? Journal)> _cores = new(StringComparer.Ordinal);
 
     public PaymentsClientFactory(
         IHttpClientFactory httpClientFactory,
@@ -32,8 +34,10 @@ internal sealed class PaymentsClientFactory : IPaymentsClientFactory
         PaymentsClientRegistry registry,
         TimeProvider? time = null,
         ILoggerFactory? loggerFactory = null,
-        IMeterFactory? meterFactory = null)
+        IMeterFactory? meterFactory = null,
+        IServiceProvider? services = null)
     {
+        _services = services;
         _httpClientFactory = httpClientFactory;
         _options = options;
         _registry = registry;
@@ -53,12 +57,13 @@ internal sealed class PaymentsClientFactory : IPaymentsClientFactory
         }
 
         PaymentsClientOptions current = _options.Get(name);
-        if (!_cores.TryGetValue(name, out (PaymentsClientOptions Options, ClientCore Core) cached) || !ReferenceEquals(cached.Options, current))
+        if (!_cores.TryGetValue(name, out (PaymentsClientOptions Options, ClientCore Core, ChargeJournal? Journal) cached) || !ReferenceEquals(cached.Options, current))
         {
-            cached = (current, ClientCore.Create(current, _time, _loggerFactory, _meterFactory));
+            // The client's charge journal, when AddChargeJournal registered one for this name (a keyed singleton).
+            cached = (current, ClientCore.Create(current, _time, _loggerFactory, _meterFactory), _services?.GetKeyedService<ChargeJournal>(name));
             _cores[name] = cached;
         }
 
-        return new PaymentsClient(_httpClientFactory.CreateClient(PaymentsClientRegistry.HttpClientName(name)), cached.Core);
+        return new PaymentsClient(_httpClientFactory.CreateClient(PaymentsClientRegistry.HttpClientName(name)), cached.Core, cached.Journal);
     }
 }
