@@ -6,7 +6,7 @@ namespace Payments.Client.Tests;
 
 /// <summary>
 /// The README's code, compiled and run: if the README's tour stops compiling or stops being true,
-/// this fails. Keep the two in step.
+/// this fails. Keep the two in step. The documentation site includes its regions.
 /// </summary>
 public class ReadmeExamples
 {
@@ -19,7 +19,9 @@ public class ReadmeExamples
         IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Payments:ApiKey"] = TestClient.ApiKey }).Build();
 
         // README: register
+        #region register
         services.AddPaymentsClient(configuration.GetSection("Payments"));
+        #endregion
 
         services.AddHttpClient("Payments.Client").ConfigurePrimaryHttpMessageHandler(() => api.Mock);
         await using ServiceProvider provider = services.BuildServiceProvider();
@@ -27,6 +29,7 @@ public class ReadmeExamples
         var log = new List<string>();
 
         // README: charge and handle errors
+        #region charge
         var request = new ChargeRequest
         {
             Amount = Money.ToMinorUnits(25.00m, "usd"),   // 2500: the API takes minor units
@@ -35,7 +38,9 @@ public class ReadmeExamples
             PaymentMethodId = "pm_456",
             IdempotencyKey = "order-1001",                // optional; persist it to retry after a crash
         };
+        #endregion
 
+        #region errors
         try
         {
             ChargeResult result = await payments.ChargeAsync(request, CancellationToken.None);
@@ -47,7 +52,7 @@ public class ReadmeExamples
         }
         catch (InvalidRequestException e)
         {
-            log.Add($"Fix the request: {e.Param} {e.ApiMessage}");   // invalid_amount, invalid_currency, ...
+            log.Add($"Fix the request: {e.Param} {e.ApiMessage}");   // the API's rules: invalid_amount (under 50), invalid_currency, ...
         }
         catch (RateLimitedException e)
         {
@@ -61,6 +66,7 @@ public class ReadmeExamples
         {
             log.Add($"{e.GetType().Name} HTTP {e.StatusCode} {e.ErrorCode}"); // authentication, not found, 409, 422
         }
+        #endregion
 
         Assert.Equal(["Declined: insufficient_funds"], log);
     }
@@ -77,8 +83,10 @@ public class ReadmeExamples
         Charge settled = await api.Run(async () =>
         {
             // README: pending charges
+            #region pending
             Charge settled = await payments.WaitForCompletionAsync(result.Charge.Id, TimeSpan.FromMinutes(2), cancellationToken);
             if (!settled.Status.IsTerminal) { /* still pending after 2 minutes: check again later */ }
+            #endregion
 
             return settled;
         });
