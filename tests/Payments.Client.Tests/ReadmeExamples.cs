@@ -93,4 +93,57 @@ public class ReadmeExamples
 
         Assert.Equal(ChargeStatus.Succeeded, settled.Status);
     }
+
+    [Fact]
+    public async Task The_readme_tour_is_this_code()
+    {
+        var api = new TestClient();
+        api.Script(TestClient.ChargeUrl, TestClient.Error(402, "card_declined", failureReason: "insufficient_funds"));
+        var services = new ServiceCollection();
+        IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Payments:ApiKey"] = TestClient.ApiKey }).Build();
+        var said = new List<string>();
+        void Show(string message) => said.Add(message);
+        void Fix(string? param, string? message) => said.Add($"fix {param}: {message}");
+        void RetryLater(string? key, TimeSpan? after) => said.Add($"retry {key} after {after}");
+        services.AddPaymentsClient(configuration.GetSection("Payments"));
+        services.AddHttpClient("Payments.Client").ConfigurePrimaryHttpMessageHandler(() => api.Mock);
+        await using ServiceProvider provider = services.BuildServiceProvider();
+        IPaymentsClient payments = provider.GetRequiredService<IPaymentsClient>();
+        CancellationToken cancellationToken = CancellationToken.None;
+
+        // README: the tour, as written there (from `var request`)
+        var request = new ChargeRequest
+        {
+            Amount = Money.ToMinorUnits(25.00m, "usd"),   // 2500: the API takes minor units
+            Currency = "usd",
+            CustomerId = "cus_123",
+            PaymentMethodId = "pm_456",
+            IdempotencyKey = "order-1001",                // optional; persist it to retry after a crash
+        };
+        try
+        {
+            ChargeResult result = await payments.ChargeAsync(request, cancellationToken);   // Succeeded, Failed or Pending
+        }
+        catch (CardDeclinedException e)   { Show($"Declined ({e.FailureReason}): try another card"); }   // no money moved
+        catch (InvalidRequestException e) { Fix(e.Param, e.ApiMessage); }           // the API's rules: invalid_amount (under 50), ...
+        catch (RateLimitedException e)    { RetryLater(e.IdempotencyKey, e.RetryAfter); }   // already retried per Retry-After
+        catch (PaymentsException e) when (e is ServerErrorException or ConnectionFailedException)
+        {
+            RetryLater(e.IdempotencyKey, null);   // unknown outcome: the same key never charges twice
+        }
+
+        Assert.Equal(["Declined (insufficient_funds): try another card"], said);
+    }
+
+    [Fact]
+    public async Task Amount_zero_is_a_programming_error_and_nothing_is_sent()
+    {
+        var api = new TestClient();
+
+        ArgumentOutOfRangeException refused = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() =>
+            api.Client.ChargeAsync(new ChargeRequest { Amount = 0, Currency = "usd", CustomerId = "cus_123", PaymentMethodId = "pm_456" }));
+
+        Assert.Contains("ChargeRequest.Amount", refused.Message, StringComparison.Ordinal);
+        Assert.Empty(api.Attempts);
+    }
 }
