@@ -53,7 +53,7 @@ public sealed class GetStartedExamples
             PaymentMethodId = TestPaymentMethods.Succeeds,
             IdempotencyKey = "order-1001",
         });
-        Console.WriteLine($"{result.Charge.Id}: {result.Charge.Status}");           // ch_...: Succeeded
+        Console.WriteLine($"{result.Charge.Id}: {result.Charge.Status}");           // ch_...: succeeded
 
         PaymentsEvent received = await receiver.Received.Task.WaitAsync(TimeSpan.FromSeconds(10));
         Console.WriteLine($"{received.Type} {received.Id}: signature verified");   // charge.succeeded evt_...
