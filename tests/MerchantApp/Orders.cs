@@ -14,6 +14,7 @@ public sealed class Orders
     public void MarkPaid(string orderId) => _paid[orderId] = true;
 }
 
+#region handler
 /// <summary>Marks the order named in the charge's metadata paid.</summary>
 public sealed class MarkOrderPaid(Orders orders) : IPaymentsWebhookHandler<ChargeSucceededEvent>
 {
@@ -27,3 +28,4 @@ public sealed class MarkOrderPaid(Orders orders) : IPaymentsWebhookHandler<Charg
         return Task.CompletedTask;
     }
 }
+#endregion

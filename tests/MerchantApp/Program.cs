@@ -1,17 +1,22 @@
 // Checkout: POST /orders/{id}/pay charges once per order (the order id is the idempotency key); the
-// charge.succeeded webhook marks the order paid, and a paid order is never charged again.
+// charge.succeeded webhook marks the order paid, and a paid order is never charged again. The documentation site
+// includes its regions (docs/articles/webhooks.md).
 using MerchantApp;
 using Payments.Client;
 using Payments.Client.Webhooks;
 
 WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(args);
+#region register
 builder.Services.AddPaymentsClient(builder.Configuration.GetSection("Payments"));
 builder.Services.AddPaymentsWebhooks(builder.Configuration.GetSection("Payments:Webhooks"))
     .AddWebhookHandler<ChargeSucceededEvent, MarkOrderPaid>();
+#endregion
 builder.Services.AddSingleton<Orders>();
 
 WebApplication app = builder.Build();
+#region map
 app.MapPaymentsWebhooks("/webhooks/payments");
+#endregion
 app.MapPost("/orders/{id}/pay", async (string id, Orders orders, IPaymentsClient payments, CancellationToken ct) =>
 {
     if (orders.IsPaid(id))

@@ -6,7 +6,7 @@ namespace Payments.Client.Tests;
 
 /// <summary>
 /// The README's code, compiled and run: if the README's tour stops compiling or stops being true,
-/// this fails. Keep the two in step.
+/// this fails. Keep the two in step. The documentation site includes its regions.
 /// </summary>
 public class ReadmeExamples
 {
@@ -19,7 +19,9 @@ public class ReadmeExamples
         IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Payments:ApiKey"] = TestClient.ApiKey }).Build();
 
         // README: register
+        #region register
         services.AddPaymentsClient(configuration.GetSection("Payments"));
+        #endregion
 
         services.AddHttpClient("Payments.Client").ConfigurePrimaryHttpMessageHandler(() => api.Mock);
         await using ServiceProvider provider = services.BuildServiceProvider();
@@ -27,6 +29,7 @@ public class ReadmeExamples
         var log = new List<string>();
 
         // README: charge and handle errors
+        #region charge
         var request = new ChargeRequest
         {
             Amount = Money.ToMinorUnits(25.00m, "usd"),   // 2500: the API takes minor units
@@ -35,7 +38,9 @@ public class ReadmeExamples
             PaymentMethodId = "pm_456",
             IdempotencyKey = "order-1001",                // optional; persist it to retry after a crash
         };
+        #endregion
 
+        #region errors
         try
         {
             ChargeResult result = await payments.ChargeAsync(request, CancellationToken.None);
@@ -47,7 +52,7 @@ public class ReadmeExamples
         }
         catch (InvalidRequestException e)
         {
-            log.Add($"Fix the request: {e.Param} {e.ApiMessage}");   // invalid_amount, invalid_currency, ...
+            log.Add($"Fix the request: {e.Param} {e.ApiMessage}");   // the API's rules: invalid_amount (under 50), invalid_currency, ...
         }
         catch (RateLimitedException e)
         {
@@ -61,6 +66,7 @@ public class ReadmeExamples
         {
             log.Add($"{e.GetType().Name} HTTP {e.StatusCode} {e.ErrorCode}"); // authentication, not found, 409, 422
         }
+        #endregion
 
         Assert.Equal(["Declined: insufficient_funds"], log);
     }
@@ -77,12 +83,67 @@ public class ReadmeExamples
         Charge settled = await api.Run(async () =>
         {
             // README: pending charges
+            #region pending
             Charge settled = await payments.WaitForCompletionAsync(result.Charge.Id, TimeSpan.FromMinutes(2), cancellationToken);
             if (!settled.Status.IsTerminal) { /* still pending after 2 minutes: check again later */ }
+            #endregion
 
             return settled;
         });
 
         Assert.Equal(ChargeStatus.Succeeded, settled.Status);
+    }
+
+    [Fact]
+    public async Task The_readme_tour_is_this_code()
+    {
+        var api = new TestClient();
+        api.Script(TestClient.ChargeUrl, TestClient.Error(402, "card_declined", failureReason: "insufficient_funds"));
+        var services = new ServiceCollection();
+        IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Payments:ApiKey"] = TestClient.ApiKey }).Build();
+        var said = new List<string>();
+        void Show(string message) => said.Add(message);
+        void Fix(string? param, string? message) => said.Add($"fix {param}: {message}");
+        void RetryLater(string? key, TimeSpan? after) => said.Add($"retry {key} after {after}");
+        services.AddPaymentsClient(configuration.GetSection("Payments"));
+        services.AddHttpClient("Payments.Client").ConfigurePrimaryHttpMessageHandler(() => api.Mock);
+        await using ServiceProvider provider = services.BuildServiceProvider();
+        IPaymentsClient payments = provider.GetRequiredService<IPaymentsClient>();
+        CancellationToken cancellationToken = CancellationToken.None;
+
+        // README: the tour, as written there (from `var request`)
+        var request = new ChargeRequest
+        {
+            Amount = Money.ToMinorUnits(25.00m, "usd"),   // 2500: the API takes minor units
+            Currency = "usd",
+            CustomerId = "cus_123",
+            PaymentMethodId = "pm_456",
+            IdempotencyKey = "order-1001",                // optional; persist it to retry after a crash
+        };
+        try
+        {
+            ChargeResult result = await payments.ChargeAsync(request, cancellationToken);   // Succeeded, Failed or Pending
+        }
+        catch (CardDeclinedException e)   { Show($"Declined ({e.FailureReason}): try another card"); }   // no money moved
+        catch (InvalidRequestException e) { Fix(e.Param, e.ApiMessage); }           // the API's rules: invalid_amount (under 50), ...
+        catch (RateLimitedException e)    { RetryLater(e.IdempotencyKey, e.RetryAfter); }   // already retried per Retry-After
+        catch (PaymentsException e) when (e is ServerErrorException or ConnectionFailedException)
+        {
+            RetryLater(e.IdempotencyKey, null);   // unknown outcome: the same key never charges twice
+        }
+
+        Assert.Equal(["Declined (insufficient_funds): try another card"], said);
+    }
+
+    [Fact]
+    public async Task Amount_zero_is_a_programming_error_and_nothing_is_sent()
+    {
+        var api = new TestClient();
+
+        ArgumentOutOfRangeException refused = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() =>
+            api.Client.ChargeAsync(new ChargeRequest { Amount = 0, Currency = "usd", CustomerId = "cus_123", PaymentMethodId = "pm_456" }));
+
+        Assert.Contains("ChargeRequest.Amount", refused.Message, StringComparison.Ordinal);
+        Assert.Empty(api.Attempts);
     }
 }

@@ -13,7 +13,9 @@ public sealed class WaitForCompletionOnAnyClockTests
         var time = new TestClock();
         var stub = new StubClient(pendingReads: 3);
 
+        #region any-clock
         Task<Charge> waiting = stub.WaitForCompletionAsync("ch_1", TimeSpan.FromMinutes(1), time, CancellationToken.None);
+        #endregion
         await stub.WaitForReadsAsync(1);
         foreach ((TimeSpan pause, int reads) in new[] { (TimeSpan.FromSeconds(0.5), 2), (TimeSpan.FromSeconds(1), 3), (TimeSpan.FromSeconds(2), 4) })
         {

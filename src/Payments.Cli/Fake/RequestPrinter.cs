@@ -62,7 +62,7 @@ internal static class RequestPrinter
         writer.WriteEndObject();
     });
 
-    /// <summary>The fake's own rule (docs/testing.md): camelCase names mean enveloped, snake_case names mean v1.</summary>
+    /// <summary>The fake's own rule (docs/articles/testing.md): camelCase names mean enveloped, snake_case names mean v1.</summary>
     private static string? WireFormatOf(string body)
     {
         if (Names(body, WireNames.CustomerId.Enveloped) || Names(body, WireNames.PaymentMethodId.Enveloped))

@@ -3,11 +3,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Payments.Client.Testing.Tests.Support;
 using Payments.Client.Tests.Shared;
+using Payments.Client.Webhooks;
 
 namespace Payments.Client.Testing.Tests.Docs;
 
 /// <summary>
-/// The code of docs/testing.md, section by section, so the document's examples always compile and pass.
+/// The code of docs/articles/testing.md, section by section, so the document's examples always compile and pass.
 /// Change both together.
 /// </summary>
 public sealed class TestingDocExamples
@@ -23,7 +24,8 @@ public sealed class TestingDocExamples
     [Fact]
     public async Task Start_the_fake_in_a_test()
     {
-        // docs/testing.md: "Start the fake in a test"
+        // docs/articles/testing.md: "Start the fake in a test"
+        #region start
         await using FakePaymentsApi api = await FakePaymentsApi.StartAsync();
 
         var client = new PaymentsClient(
@@ -40,6 +42,7 @@ public sealed class TestingDocExamples
 
         Assert.Equal(ChargeStatus.Succeeded, result.Charge.Status);
         Assert.Single(api.Charges);
+        #endregion
     }
 
     [Fact]
@@ -48,12 +51,14 @@ public sealed class TestingDocExamples
         await using FakePaymentsApi api = await FakePaymentsApi.StartAsync();
         var services = new ServiceCollection();
 
-        // docs/testing.md: "With dependency injection"
+        // docs/articles/testing.md: "With dependency injection"
+        #region with-di
         services.AddPaymentsClient(options =>
         {
             options.BaseAddress = api.BaseAddress;
             options.ApiKey = api.ApiKey;
         });
+        #endregion
 
         await using ServiceProvider provider = services.BuildServiceProvider();
         ChargeResult result = await provider.GetRequiredService<IPaymentsClient>().ChargeAsync(request);
@@ -66,15 +71,19 @@ public sealed class TestingDocExamples
         await using FakePaymentsApi api = await FakePaymentsApi.StartAsync();
         PaymentsClient client = Clients.For(api);
 
-        // docs/testing.md: "Test customers and payment methods"
+        // docs/articles/testing.md: "Test customers and payment methods"
+        #region decline
         CardDeclinedException declined = await Assert.ThrowsAsync<CardDeclinedException>(
             () => client.ChargeAsync(request with { PaymentMethodId = TestPaymentMethods.InsufficientFunds }));
         Assert.Equal(FailureReason.InsufficientFunds, declined.FailureReason);
+        #endregion
 
+        #region own-test-data
         api.AddCustomer("cus_42");
         api.AddPaymentMethod("cus_42", "pm_42_visa", PaymentMethodBehavior.Succeeds);
         api.AddPaymentMethod("cus_42", "pm_42_expired", PaymentMethodBehavior.Declines("expired_card"));
         api.AddPaymentMethod("cus_42", "pm_42_slow", PaymentMethodBehavior.PendingThenFails("insufficient_funds"));
+        #endregion
 
         ChargeResult own = await client.ChargeAsync(request with { CustomerId = "cus_42", PaymentMethodId = "pm_42_visa" });
         Assert.Equal(ChargeStatus.Succeeded, own.Charge.Status);
@@ -91,7 +100,8 @@ public sealed class TestingDocExamples
             Retry = { BaseDelay = TimeSpan.FromMilliseconds(10) },
         });
 
-        // docs/testing.md: "Fault injection"
+        // docs/articles/testing.md: "Fault injection"
+        #region faults
         api.Faults
             .FailNext(2, 503)          // two 503 processing_error, nothing charged
             .ChargeThenDrop();         // then charge, and drop the connection instead of answering
@@ -101,12 +111,14 @@ public sealed class TestingDocExamples
         Assert.Equal(4, result.Attempts);
         Assert.Single(api.Charges);    // the retry after the drop got the stored charge back
         Assert.All(api.Requests, r => Assert.Equal(result.IdempotencyKey, r.IdempotencyKey));
+        #endregion
     }
 
     [Fact]
     public async Task Rate_limits_and_chaos()
     {
-        // docs/testing.md: "Rate limits and chaos"
+        // docs/articles/testing.md: "Rate limits and chaos"
+        #region chaos
         await using FakePaymentsApi api = await FakePaymentsApi.StartAsync(new FakePaymentsApiOptions
         {
             RateLimit = { Enabled = false },
@@ -121,6 +133,7 @@ public sealed class TestingDocExamples
             DropRate = 0.05,
             ChargeThenDropRate = 0.05,
         });
+        #endregion
 
         ChargeResult result = await Clients.For(api, maxAttempts: 10).ChargeAsync(request);
         Assert.True(result.Attempts >= 3);
@@ -130,7 +143,8 @@ public sealed class TestingDocExamples
     [Fact]
     public async Task Time_control()
     {
-        // docs/testing.md: "Time control"
+        // docs/articles/testing.md: "Time control"
+        #region time
         var time = new FakeTimeProvider();
         await using FakePaymentsApi api = await FakePaymentsApi.StartAsync(new FakePaymentsApiOptions
         {
@@ -148,6 +162,7 @@ public sealed class TestingDocExamples
 
         Charge settled = (await client.GetChargeAsync(pending.Charge.Id)).Charge;
         Assert.Equal(ChargeStatus.Succeeded, settled.Status);
+        #endregion
     }
 
     [Fact]
@@ -160,7 +175,8 @@ public sealed class TestingDocExamples
         PaymentsClient client = Clients.For(api);
         await client.ChargeAsync(request with { PaymentMethodId = TestPaymentMethods.PendingThenFails });
 
-        // docs/testing.md: "Webhooks"
+        // docs/articles/testing.md: "Webhooks"
+        #region webhooks
         api.Webhooks.Register(receiverUrl, "whsec_test");
         api.Webhooks.DuplicateNextEvents(1);           // at-least-once: the next event arrives twice
 
@@ -172,5 +188,22 @@ public sealed class TestingDocExamples
         WebhookDelivery delivery = api.Webhooks.Deliveries[0];
         Assert.Equal("charge.failed", delivery.EventType);
         Assert.Equal(WebhookSigner.Sign(delivery.Body, "whsec_test"), delivery.Signature);
+        #endregion
+    }
+
+    [Fact]
+    public void Sign_your_own_bodies()
+    {
+        string body = """{"id":"evt_1","type":"charge.succeeded","created_at":"2026-01-01T00:00:00Z","data":{"id":"ch_1","status":"succeeded","amount":2500,"currency":"usd"}}""";
+
+        // docs/articles/testing.md: "Testing your own app"
+        #region sign
+        var post = new HttpRequestMessage(HttpMethod.Post, "/webhooks/payments") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        post.Headers.Add(WebhookSigner.HeaderName, WebhookSigner.Sign(Encoding.UTF8.GetBytes(body), "whsec_test"));
+        #endregion
+
+        PaymentsEvent parsed = new PaymentsWebhookReceiver(["whsec_test"]).VerifyAndParse(Encoding.UTF8.GetBytes(body), post.Headers.GetValues(WebhookSigner.HeaderName).Single());
+        Assert.Equal("evt_1", parsed.Id);
+        post.Dispose();
     }
 }

@@ -18,6 +18,7 @@ public sealed class WebApplicationFactoryTests
     [Fact]
     public async Task Pay_then_signed_webhook_marks_the_order_paid_and_the_app_never_charges_twice()
     {
+        #region web-application-factory
         await using FakePaymentsApi api = await FakePaymentsApi.StartAsync();
         await using WebApplicationFactory<Orders> app = new WebApplicationFactory<Orders>().WithWebHostBuilder(web => web
             .UseSetting("Payments:ApiKey", api.ApiKey)
@@ -30,6 +31,7 @@ public sealed class WebApplicationFactoryTests
 
         using HttpResponseMessage paid = await browser.PostAsync(new Uri("/orders/o-1/pay", UriKind.Relative), null);
         await api.Webhooks.WaitUntilAsync(d => d.Count == 1 && d[0].State != WebhookDeliveryState.InProgress, Timeouts.Short);
+        #endregion
         string order = await browser.GetStringAsync(new Uri("/orders/o-1", UriKind.Relative));
         using HttpResponseMessage again = await browser.PostAsync(new Uri("/orders/o-1/pay", UriKind.Relative), null);
 
