@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Payments.Client.Sample.Journal;
 using Payments.Client.Sample.Steps;
 using Payments.Client.Sample.Webhooks;
 using Payments.Client.Testing;
@@ -58,6 +59,26 @@ public static class SampleApp
             });
         }
 
+        // The charge journal on SQLite, on a client of its own: its poller settles pending charges with no webhook.
+        string journalFile = Path.Combine(Path.GetTempPath(), $"payments-sample-journal-{Guid.NewGuid():N}.db");
+        var outcomes = new SampleOutcomes();
+        builder.Services.AddSingleton(outcomes);
+        builder.Services.AddSingleton<IChargeOutcomeHandler>(outcomes);
+        IHttpClientBuilder journaled = fake is null
+            ? builder.Services.AddPaymentsClient("journaled", payments)
+            : builder.Services.AddPaymentsClient("journaled", options =>
+            {
+                options.BaseAddress = fake.BaseAddress;
+                options.ApiKey = fake.ApiKey;
+            });
+        journaled.AddSqliteChargeJournal(journalFile, journal =>
+        {
+            // Shorter than the defaults (5 s, doubling to 1 min) so the sample ends in seconds.
+            journal.RecoveryInterval = TimeSpan.FromMilliseconds(200);
+            journal.FirstPollDelay = TimeSpan.FromMilliseconds(500);
+            journal.MaxPollDelay = TimeSpan.FromSeconds(1);
+        });
+
         var settings = new SampleSettings();
         builder.Configuration.GetSection("Sample").Bind(settings);
 
@@ -77,6 +98,7 @@ public static class SampleApp
                 new DeclineStep(client, settings),
                 new RateLimitStep(client, settings, fake),
                 new PendingChargeStep(client, settings, receiver is null ? null : settled),
+                new JournalStep(host.Services.GetRequiredService<IPaymentsClientFactory>().CreateClient("journaled"), outcomes, settings),
             ];
 
             bool allWell = true;
@@ -108,6 +130,11 @@ public static class SampleApp
         finally
         {
             await host.StopAsync(CancellationToken.None);
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (string file in new[] { journalFile, journalFile + "-wal", journalFile + "-shm" })
+            {
+                File.Delete(file);
+            }
         }
     }
 }

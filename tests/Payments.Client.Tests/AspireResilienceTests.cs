@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Payments.Client.Tests.Shared;
+using Payments.Client.Tests.Support;
 
 namespace Payments.Client.Tests;
 
@@ -15,7 +16,7 @@ public sealed class AspireResilienceTests
     [Fact]
     public async Task Resilience_handler_added_by_ConfigureHttpClientDefaults_does_not_multiply_attempts()
     {
-        var server = new CountingServer();
+        HttpMessageHandler server = Repeated503s(out TestClient api);
         var services = new ServiceCollection();
         services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
         services.AddPaymentsClient(o => o.ApiKey = "sk_test_aspire").ConfigurePrimaryHttpMessageHandler(() => server);
@@ -23,13 +24,13 @@ public sealed class AspireResilienceTests
         ServerErrorException error = await ChargeAgainstRepeated503s(services, sp => sp.GetRequiredService<IPaymentsClient>());
 
         Assert.Equal(DefaultMaxAttempts, error.Attempts);
-        Assert.Equal(error.Attempts, server.Requests);
+        Assert.Equal(error.Attempts, api.AttemptCount);
     }
 
     [Fact]
     public async Task Resilience_handler_added_to_the_returned_builder_does_not_multiply_attempts()
     {
-        var server = new CountingServer();
+        HttpMessageHandler server = Repeated503s(out TestClient api);
         var services = new ServiceCollection();
         services.AddPaymentsClient("eu", o => o.ApiKey = "sk_test_aspire")
             .ConfigurePrimaryHttpMessageHandler(() => server)
@@ -38,14 +39,14 @@ public sealed class AspireResilienceTests
         ServerErrorException error = await ChargeAgainstRepeated503s(services, sp => sp.GetRequiredService<IPaymentsClientFactory>().CreateClient("eu"));
 
         Assert.Equal(DefaultMaxAttempts, error.Attempts);
-        Assert.Equal(error.Attempts, server.Requests);
+        Assert.Equal(error.Attempts, api.AttemptCount);
     }
 
     [Fact]
     public async Task Other_clients_keep_the_resilience_handler_the_defaults_gave_them()
     {
         // Proves the handler is really in play here: without the SDK's removal, its retries would show up in the count.
-        var server = new CountingServer();
+        HttpMessageHandler server = Repeated503s(out TestClient api);
         var time = new TestClock();
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(time);
@@ -58,7 +59,7 @@ public sealed class AspireResilienceTests
         using HttpResponseMessage response = await time.RunAsync(other.GetAsync(new Uri("https://elsewhere.example/")), "the other client's retried GET");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        Assert.True(server.Requests > 1, $"the standard handler should have retried the other client, server saw {server.Requests}");
+        Assert.True(api.AttemptCount > 1, $"the standard handler should have retried the other client, server saw {api.AttemptCount}");
     }
 
     private static async Task<ServerErrorException> ChargeAgainstRepeated503s(ServiceCollection services, Func<IServiceProvider, IPaymentsClient> resolve)
@@ -74,17 +75,11 @@ public sealed class AspireResilienceTests
             "a charge against repeated 503s"));
     }
 
-    /// <summary>The server's side of the wire: answers every request 503 and counts what reached it.</summary>
-    private sealed class CountingServer : HttpMessageHandler
+    /// <summary>The server's side of the wire: answers every request 503, recording each.</summary>
+    private static HttpMessageHandler Repeated503s(out TestClient api)
     {
-        private int _requests;
-
-        public int Requests => Volatile.Read(ref _requests);
-
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            Interlocked.Increment(ref _requests);
-            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { Content = new StringContent("") });
-        }
+        api = new TestClient();
+        api.Script("*", TestClient.Error(503, "processing_error"));
+        return api.Mock;
     }
 }

@@ -14,7 +14,7 @@ internal sealed class BodyIntake
 {
     public RecordingPool Pool { get; } = new();
 
-    public AwaitableLog Log { get; } = new();
+    public LogCapture Log { get; } = new();
 
     public Recorder Recorder { get; } = new();
 

@@ -65,7 +65,7 @@ public class BodyIntakeTests
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Empty(intake.Recorder.CatchAll);
-        Assert.DoesNotContain(intake.Log.Lines, IsErrorOrWorse);
+        Assert.DoesNotContain(intake.Log.Messages, IsErrorOrWorse);
     }
 
     [Theory]
@@ -84,7 +84,7 @@ public class BodyIntakeTests
         request.Cut(reset);
         await intake.Log.WaitForAsync(IsRequestFinished, Deadline, "for the connection to stop");
 
-        string line = OneInformationLineAndNoError(intake.Log.Lines);
+        string line = OneInformationLineAndNoError(intake.Log.Messages);
         Assert.StartsWith("Information Payments.Client.Webhooks: Payments webhook body not received: ", line, StringComparison.Ordinal);
         Assert.EndsWith("; the sender is gone, nothing answered.", line, StringComparison.Ordinal);
         Assert.Empty(intake.Recorder.CatchAll);
@@ -121,7 +121,7 @@ public class BodyIntakeTests
     {
         Assert.Equal(status, await request.ReadStatusAsync(Deadline));
         await intake.Log.WaitForAsync(IsRequestFinished, Deadline, "for the connection to stop");
-        string line = OneInformationLineAndNoError(intake.Log.Lines);
+        string line = OneInformationLineAndNoError(intake.Log.Messages);
         Assert.Equal($"Information Payments.Client.Webhooks: Payments webhook body not received: {reason}; answered {status}.", line);
         Assert.Empty(intake.Recorder.CatchAll);
     }

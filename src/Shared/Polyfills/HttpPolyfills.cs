@@ -1,3 +1,4 @@
+// Kept: no package has ReadOnlyMemoryContent, and Polyfill's Stream.ReadAsync leaves a pending .NET Framework network read running after cancellation.
 using System.Collections;
 using System.Runtime.InteropServices;
 
@@ -15,19 +16,6 @@ namespace System.Net.Http
         {
             length = content.Length;
             return true;
-        }
-    }
-
-    internal static class HttpContentPolyfills
-    {
-        extension(HttpContent content)
-        {
-            // The old API takes no token; the caller's token still ends the body read that follows.
-            public Task<Stream> ReadAsStreamAsync(CancellationToken cancellationToken)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                return content.ReadAsStreamAsync();
-            }
         }
     }
 }

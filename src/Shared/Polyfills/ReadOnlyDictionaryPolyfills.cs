@@ -1,3 +1,4 @@
+// Kept: neither PolySharp 1.17 nor Polyfill 11.4 has ReadOnlyDictionary<TKey, TValue>.Empty.
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
 

@@ -1,3 +1,4 @@
+// Kept: neither PolySharp 1.17 nor Polyfill 11.4 has Task.Delay(TimeSpan, TimeProvider, CancellationToken) or TimeSpan * double.
 namespace System.Threading.Tasks
 {
     // Task.Delay on a TimeProvider (.NET 8) via Microsoft.Bcl.TimeProvider's TimeProvider.Delay.

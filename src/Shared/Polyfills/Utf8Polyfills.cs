@@ -1,3 +1,4 @@
+// Kept: neither PolySharp 1.17 nor Polyfill 11.4 has System.Text.Unicode.Utf8.IsValid.
 namespace System.Text.Unicode
 {
     // Utf8.IsValid (.NET 8), which these BCLs lack along with the Utf8 class itself. Well-formed UTF-8 as the

@@ -18,6 +18,7 @@ public sealed class SampleTests
         Assert.Contains(lines, l => l.StartsWith("2. Decline: card_declined handled as CardDeclinedException, failure reason insufficient_funds", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("3. Rate limit: the API answered 429", StringComparison.Ordinal) && l.EndsWith("succeeded after 2 attempts.", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("4. Pending charge: ", StringComparison.Ordinal) && l.Contains("by webhook: verified charge.succeeded", StringComparison.Ordinal) && l.EndsWith(": succeeded.", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("5. Charge journal: ", StringComparison.Ordinal) && l.Contains("answered pending; settled by poll", StringComparison.Ordinal) && l.EndsWith("Succeeded; outcome handler ran once.", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -35,6 +36,6 @@ public sealed class SampleTests
         Assert.True(exitCode == 0, output.ToString());
         Assert.Contains($"Talking to the Payments API at {elsewhere.BaseAddress.AbsoluteUri}.", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("3. Rate limit: skipped", output.ToString(), StringComparison.Ordinal);
-        Assert.Equal(3, elsewhere.Charges.Count);
+        Assert.Equal(4, elsewhere.Charges.Count); // the fourth is the charge journal step's
     }
 }

@@ -1,8 +1,5 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Payments.Client.Tests.Edges.Support;
 using Payments.Client.Tests.Shared;
 using Payments.Client.Tests.Support;
-using RichardSzalay.MockHttp;
 
 namespace Payments.Client.Tests.Edges;
 
@@ -12,27 +9,26 @@ public class AttemptsAndTimeoutsTests
     [Fact]
     public async Task The_overall_timeout_firing_a_hair_before_its_deadline_is_still_named_the_overall_timeout()
     {
-        var time = new TestClock { FireEarlyBy = TimeSpan.FromMilliseconds(1) };
-        var mock = new MockHttpMessageHandler();
-        int sent = 0;
-        mock.When(TestClient.ChargeUrl).Respond(new LambdaHandler(async (_, cancellationToken) =>
-        {
-            Interlocked.Increment(ref sent);
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-            throw new InvalidOperationException("unreachable");
-        }));
-        var options = new PaymentsClientOptions { ApiKey = TestClient.ApiKey, AttemptTimeout = TimeSpan.FromSeconds(3), OverallTimeout = TimeSpan.FromSeconds(5) };
-        options.Retry.MaxAttempts = 2;
-        options.Retry.BaseDelay = TimeSpan.FromMilliseconds(10);
-        var client = new PaymentsClient(new HttpClient(mock) { Timeout = Timeout.InfiniteTimeSpan }, options, time, NullLoggerFactory.Instance);
+        var api = new TestClient(
+            o =>
+            {
+                o.AttemptTimeout = TimeSpan.FromSeconds(3);
+                o.OverallTimeout = TimeSpan.FromSeconds(5);
+                o.Retry.MaxAttempts = 2;
+                o.Retry.BaseDelay = TimeSpan.FromMilliseconds(10);
+            },
+            new TestClock { FireEarlyBy = TimeSpan.FromMilliseconds(1) });
+        api.Script(TestClient.ChargeUrl, TestClient.Hang());
+        TestClock time = api.Time;
+        PaymentsClient client = api.Client;
         DateTimeOffset start = time.GetUtcNow();
 
         Task<PaymentsException> call = ErrorMappingTests.Catch(client.ChargeAsync(TestClient.Request("k-deadline")));
-        await Eventually.WaitUntilAsync(() => Volatile.Read(ref sent) == 1, "the first attempt is sent");
+        await api.WaitForAttemptsAsync(1);
         Assert.Equal(TimeSpan.FromSeconds(3) - time.FireEarlyBy, time.AdvanceToNextTimer()); // the first attempt times out
         await time.WaitForWaitsAsync(1, "the backoff before the second attempt");
-        time.AdvanceToNextTimer();
-        await Eventually.WaitUntilAsync(() => Volatile.Read(ref sent) >= 2, "the second attempt is sent after its backoff");
+        Assert.Equal(TimeSpan.FromMilliseconds(10) - time.FireEarlyBy, time.AdvanceToNextTimer());
+        await api.WaitForAttemptsAsync(2);
 
         // Stop half a millisecond short of the deadline: the overall timer (1 ms early) fires, the deadline has not passed.
         time.Advance(start + TimeSpan.FromSeconds(5) - TimeSpan.FromTicks(5_000) - time.GetUtcNow());

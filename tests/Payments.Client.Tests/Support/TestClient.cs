@@ -12,8 +12,9 @@ internal sealed class TestClient
     public static readonly Uri BaseAddress = new("https://api.example.com/v1/");
     public static readonly string ChargeUrl = "https://api.example.com/v1/payments/charge";
 
-    public TestClient(Action<PaymentsClientOptions>? configure = null)
+    public TestClient(Action<PaymentsClientOptions>? configure = null, TestClock? time = null)
     {
+        Time = time ?? new TestClock();
         PaymentsClientOptions options = TestClientOptions.For(BaseAddress, ApiKey, baseDelay: TimeSpan.FromMilliseconds(100));
         configure?.Invoke(options);
         Client = new PaymentsClient(new HttpClient(new FaultHandler { InnerHandler = Mock }) { Timeout = Timeout.InfiniteTimeSpan }, ClientCore.Create(options, Time, Logs, jitter: () => Jitter));
@@ -21,7 +22,7 @@ internal sealed class TestClient
 
     public MockHttpMessageHandler Mock { get; } = new();
 
-    public TestClock Time { get; } = new();
+    public TestClock Time { get; }
 
     /// <summary>The retry jitter, pinned: 0.5 makes every backoff exactly <c>BaseDelay * 2^retry</c>; 0 and 1 are its ends (x0.8, x1.2).</summary>
     public double Jitter { get; set; } = 0.5;
