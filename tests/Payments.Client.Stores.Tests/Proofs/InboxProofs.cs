@@ -50,7 +50,7 @@ public sealed class InboxProofs(ITestOutputHelper output)
         api.Webhooks.Register(receiver.Endpoint, Events.Secret);
 
         await ChargeAsync(api, count: 5);
-        await api.Webhooks.WaitUntilAsync(d => d.Count == 5 && d.All(x => x.State != FakeWebhookDeliveryState.InProgress), Eventually.Deadline());
+        await api.Webhooks.WaitUntilAsync(d => d.Count == 5 && d.All(x => x.State != WebhookDeliveryState.InProgress), Eventually.Deadline());
         IReadOnlyList<WebhookDelivery> deliveries = api.Webhooks.Deliveries;
 
         // Each answered 200 at the first attempt (within the 10 s timeout): no redelivery at all.
@@ -86,7 +86,7 @@ public sealed class InboxProofs(ITestOutputHelper output)
         api.Webhooks.Register(receiver.Endpoint, Events.Secret);
 
         await ChargeAsync(api, count: 10);
-        await api.Webhooks.WaitUntilAsync(d => d.Count == 10 && d.All(x => x.State != FakeWebhookDeliveryState.InProgress), Eventually.Deadline());
+        await api.Webhooks.WaitUntilAsync(d => d.Count == 10 && d.All(x => x.State != WebhookDeliveryState.InProgress), Eventually.Deadline());
         await clock.RunAsync(Until(() => completed.Total == 10), TimeSpan.FromSeconds(1), "every event to complete after the outage", realLimit: TimeSpan.FromSeconds(40));
 
         IWebhookInboxStore inbox = receiver.Services.GetRequiredService<IWebhookInboxStore>();
