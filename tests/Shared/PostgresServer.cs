@@ -21,10 +21,12 @@ internal sealed class PostgresServer : IAsyncDisposable
     private readonly string _bin;
     private readonly string _dir;
     private readonly bool _asPostgresUser;
+    private readonly bool _durable;
     private int _databases;
 
-    private PostgresServer(string bin, string dir, int port, bool asPostgresUser)
+    private PostgresServer(string bin, string dir, int port, bool asPostgresUser, bool durable)
     {
+        _durable = durable;
         _bin = bin;
         _dir = dir;
         Port = port;
@@ -40,12 +42,13 @@ internal sealed class PostgresServer : IAsyncDisposable
     public string ConnectionString(string database = "postgres") =>
         FormattableString.Invariant($"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Timeout=5;Command Timeout=15;Maximum Pool Size=20");
 
-    public static async Task<PostgresServer> StartAsync()
+    /// <param name="durable">fsync on, as in production: for a benchmark that measures commit times.</param>
+    public static async Task<PostgresServer> StartAsync(bool durable = false)
     {
         string bin = BinDirectory();
         bool asPostgresUser = Environment.UserName == "root";
         string dir = Directory.CreateTempSubdirectory("payments-pg-").FullName;
-        var server = new PostgresServer(bin, dir, FreePort(), asPostgresUser);
+        var server = new PostgresServer(bin, dir, FreePort(), asPostgresUser, durable);
         try
         {
             if (asPostgresUser)
@@ -81,7 +84,7 @@ internal sealed class PostgresServer : IAsyncDisposable
     public async Task StartAgainAsync()
     {
         string settings = FormattableString.Invariant(
-            $"-c listen_addresses=127.0.0.1 -c port={Port} -c unix_socket_directories='' -c fsync=off -c full_page_writes=off -c max_connections=300 -c shared_buffers=32MB");
+            $"-c listen_addresses=127.0.0.1 -c port={Port} -c unix_socket_directories='' {(_durable ? string.Empty : "-c fsync=off -c full_page_writes=off ")}-c max_connections=300 -c shared_buffers=32MB");
         await RunToolAsync("pg_ctl", ["-D", DataDir, "-l", Path.Combine(_dir, "server.log"), "-o", settings, "-w", "-t", ((int)Deadline.TotalSeconds).ToString(CultureInfo.InvariantCulture), "start"]);
         Running = true;
     }

@@ -7,10 +7,16 @@ namespace Payments.Client.Sqlite;
 /// feature's schema is created. WAL lets readers run beside the one writer; <c>synchronous=FULL</c> makes a commit
 /// durable against power loss, not only against a crash of the process, before the caller acts on it (a 200, a charge).
 /// </summary>
+#pragma warning disable CA1001 // The write gate's SemaphoreSlim holds no wait handle (AvailableWaitHandle is never read): nothing to dispose.
 internal sealed class SqliteDatabase
+#pragma warning restore CA1001
 {
     private readonly string _connectionString;
     private readonly string _pragmas;
+
+    // SQLite lets one connection write at a time; a second waits in SQLite's busy handler, which sleeps in steps of up to
+    // 100 ms. Writers of this process queue here instead and go in turn (other processes still meet busy_timeout).
+    private readonly SemaphoreSlim _writer = new(1, 1);
 
     /// <param name="path">The database file; created when missing (its folder must exist).</param>
     /// <param name="busyTimeout">How long a write waits for another connection's write to finish before failing.</param>
@@ -47,6 +53,21 @@ internal sealed class SqliteDatabase
         {
             await connection.DisposeAsync().ConfigureAwait(false);
             throw;
+        }
+    }
+
+    /// <summary>Runs one write (a short transaction) after this process's other writes, on its own connection.</summary>
+    public async Task<T> WriteAsync<T>(Func<SqliteConnection, Task<T>> write, CancellationToken cancellationToken)
+    {
+        await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using SqliteConnection connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            return await write(connection).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writer.Release();
         }
     }
 

@@ -74,7 +74,8 @@ public sealed class SqliteWebhookInboxStore : IWebhookInboxStore
                 p.AddWithValue("$now", Ms(now));
                 p.AddWithValue("$n", maxCount);
             },
-            cancellationToken);
+            cancellationToken,
+            writes: true);
     }
 
     /// <inheritdoc/>
@@ -228,17 +229,32 @@ public sealed class SqliteWebhookInboxStore : IWebhookInboxStore
     private async Task<int> ExecuteAsync(string sql, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken)
     {
         await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
-        await using SqliteConnection connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        using SqliteCommand command = connection.CreateCommand();
-        command.CommandText = sql;
-        bind(command.Parameters);
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return await _database.WriteAsync(
+            async connection =>
+            {
+                using SqliteCommand command = connection.CreateCommand();
+                command.CommandText = sql;
+                bind(command.Parameters);
+                return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<IReadOnlyList<WebhookInboxEntry>> QueryAsync(string sql, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken)
+    /// <summary>A read, or with <paramref name="writes"/> a write that returns rows (the claim's UPDATE ... RETURNING).</summary>
+    private async Task<IReadOnlyList<WebhookInboxEntry>> QueryAsync(string sql, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken, bool writes = false)
     {
         await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        if (writes)
+        {
+            return await _database.WriteAsync(connection => ReadEntriesAsync(connection, sql, bind, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+
         await using SqliteConnection connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await ReadEntriesAsync(connection, sql, bind, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<IReadOnlyList<WebhookInboxEntry>> ReadEntriesAsync(SqliteConnection connection, string sql, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken)
+    {
         using SqliteCommand command = connection.CreateCommand();
         command.CommandText = sql;
         bind(command.Parameters);

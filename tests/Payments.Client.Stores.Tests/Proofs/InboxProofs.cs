@@ -58,7 +58,7 @@ public sealed class InboxProofs(ITestOutputHelper output)
         Assert.Equal(0, completed.Total);
 
         // The handlers are 30 fake seconds long; once the clock has moved that far, each completed exactly once.
-        await clock.RunAsync(Until(() => completed.Total == 5), TimeSpan.FromSeconds(1), "five 30-second handlers");
+        await clock.RunAsync(Until(() => completed.Total == 5), "five 30-second handlers");
         Assert.All(deliveries, d => Assert.Equal(1, completed.Of(d.EventId)));
         output.WriteLine($"proof 1: 5 deliveries, attempts {deliveries.Sum(d => d.Attempts.Count)}, handler completions {completed.Total}, fake time {clock.GetUtcNow() - clock.Start:g}");
     }
@@ -87,7 +87,7 @@ public sealed class InboxProofs(ITestOutputHelper output)
 
         await ChargeAsync(api, count: 10);
         await api.Webhooks.WaitUntilAsync(d => d.Count == 10 && d.All(x => x.State != WebhookDeliveryState.InProgress), Eventually.Deadline());
-        await clock.RunAsync(Until(() => completed.Total == 10), TimeSpan.FromSeconds(1), "every event to complete after the outage", realLimit: TimeSpan.FromSeconds(40));
+        await clock.RunAsync(Until(() => completed.Total == 10), "every event to complete after the outage", realLimit: TimeSpan.FromSeconds(40));
 
         IWebhookInboxStore inbox = receiver.Services.GetRequiredService<IWebhookInboxStore>();
         WebhookInboxStats stats = await inbox.GetStatsAsync(CancellationToken.None);

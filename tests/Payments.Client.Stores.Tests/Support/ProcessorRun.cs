@@ -23,6 +23,31 @@ internal sealed class ProcessorRun : IAsyncDisposable
     public static ProcessorRun Start(IWebhookInboxStore store, WebhookInboxOptions options, TimeProvider clock, Func<PaymentsEvent, CancellationToken, Task> handle) =>
         new(new WebhookInboxProcessor(store, handle, options, clock));
 
+    /// <summary>
+    /// Moves <paramref name="clock"/> by <paramref name="step"/> each time the processor has parked on its poll with nothing
+    /// in flight, until <paramref name="done"/> holds; fails after <paramref name="realLimit"/> of real time.
+    /// </summary>
+    public async Task AdvanceUntilAsync(Microsoft.Extensions.Time.Testing.FakeTimeProvider clock, Func<bool> done, TimeSpan step, string what, TimeSpan? realLimit = null)
+    {
+        var real = System.Diagnostics.Stopwatch.StartNew();
+        TimeSpan limit = realLimit ?? Eventually.DefaultTimeout;
+        while (!done())
+        {
+            await Eventually.WaitUntilAsync(() => done() || Processor.IsIdle, $"the processor to park ({what})", limit);
+            if (done())
+            {
+                break;
+            }
+
+            if (real.Elapsed > limit)
+            {
+                throw new TimeoutException($"Not done after {limit.TotalSeconds:0.#} s of real time: {what}");
+            }
+
+            clock.Advance(step);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await StopClaiming.CancelAsync();

@@ -53,7 +53,7 @@ public sealed class WebApplicationFactoryTests
             .UseSetting("Payments:Webhooks:Secrets:0", Secret));
         using HttpClient browser = app.CreateClient();
         // created_at is now: an event older than the deduplication window would be answered without running handlers.
-        string body = $$"""{"id":"evt_1","type":"charge.succeeded","created_at":"{{DateTimeOffset.UtcNow:O}}","data":{"id":"ch_1","status":"succeeded","metadata":{"order_id":"o-2"}}}""";
+        string body = $$"""{"id":"evt_1","type":"charge.succeeded","created_at":"{{DateTimeOffset.UtcNow:O}}","data":{"id":"ch_1","status":"succeeded","metadata":{"order_id":"o-2"} } }""";
 
         using var forged = new HttpRequestMessage(HttpMethod.Post, "/webhooks/payments") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
         forged.Headers.Add(WebhookSigner.HeaderName, WebhookSigner.Sign(body, "whsec_someone_else"));
