@@ -8,8 +8,8 @@ namespace Payments.Client;
 
 /// <summary>
 /// Everything a client needs that does not change after it is built: a snapshot of the options and the
-/// stages of a call (<see cref="RequestBuilder"/> builds each attempt, <see cref="ResponseReader"/> and
-/// <see cref="ResponseDecoder"/> classify its answer, <see cref="CallRunner"/> runs the call through the
+/// stages of a call (<see cref="RequestBuilder"/> builds each attempt, <see cref="ResponseReader"/> classifies
+/// its answer, <see cref="CallRunner"/> runs the call through the
 /// pipeline). Built once per options value and shared by every client made from it, so the rate limit
 /// and circuit breaker are shared too.
 /// </summary>
@@ -27,7 +27,7 @@ internal sealed class ClientCore
         Time = time;
         ILogger logger = loggerFactory.CreateLogger("Payments.Client");
         var telemetry = new PaymentsTelemetry(meterFactory);
-        var reader = new ResponseReader(new ResponseDecoder(KeyMode.IsTest(options.ApiKey!)), time);
+        var reader = new ResponseReader(KeyMode.IsTest(options.ApiKey!), time);
         var sender = new AttemptSender(new RequestBuilder(options.ApiKey!), reader, options.AttemptTimeout, time, telemetry);
         _runner = new CallRunner(PipelineFactory.Create(options, time, telemetry, logger, jitter), sender, telemetry, logger, time, options.AttemptTimeout, options.OverallTimeout);
     }
