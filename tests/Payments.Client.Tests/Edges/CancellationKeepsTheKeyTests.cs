@@ -12,17 +12,11 @@ public class CancellationKeepsTheKeyTests
     public async Task Cancelled_while_an_attempt_is_in_flight_the_exception_carries_the_generated_key_and_says_it_may_have_reached_the_api()
     {
         var api = new TestClient();
-        var sent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        api.Script(TestClient.ChargeUrl, async cancellationToken =>
-        {
-            sent.TrySetResult();
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-            throw new InvalidOperationException("unreachable");
-        });
+        api.Script(TestClient.ChargeUrl, TestClient.Hang());
         using var cts = new CancellationTokenSource();
 
         Task<ChargeResult> call = api.Client.ChargeAsync(TestClient.Request(idempotencyKey: null), cts.Token);
-        await sent.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await api.WaitForAttemptsAsync(1);
         await cts.CancelAsync();
 
         PaymentsCanceledException error = await Assert.ThrowsAsync<PaymentsCanceledException>(() => call.WaitAsync(TimeSpan.FromSeconds(10)));
@@ -62,15 +56,9 @@ public class CancellationKeepsTheKeyTests
         using var cts = new CancellationTokenSource();
 
         Task<ChargeResult> call = api.Client.ChargeAsync(TestClient.Request(), cts.Token);
-        await Eventually.WaitUntilAsync(
-            () =>
-            {
-                lock (api.Logs.Lines)
-                {
-                    return api.Logs.Lines.Any(l => l.Contains("retrying in", StringComparison.Ordinal));
-                }
-            },
-            "the client waits out Retry-After");
+        await api.Time.WaitForWaitsAsync(1, "the client waits out Retry-After");
+        Assert.Equal([TimeSpan.FromSeconds(10)], api.Time.PendingWaits);
+        Assert.Contains(api.Logs.Lines, l => l.Contains("retrying in", StringComparison.Ordinal));
         await cts.CancelAsync();
 
         PaymentsCanceledException error = await Assert.ThrowsAsync<PaymentsCanceledException>(() => call.WaitAsync(TimeSpan.FromSeconds(10)));
