@@ -30,7 +30,7 @@ public class ChargeJournalBenchmarks
         _dir = Directory.CreateTempSubdirectory("payments-journal-bench-").FullName;
         _plain = Clients.Sdk(_server.BaseAddress);
         _sqlite = Clients.Sdk(_server.BaseAddress, more: b => b.AddSqliteChargeJournal(Path.Combine(_dir, "journal.db")));
-        _pg = Clients.Sdk(_server.BaseAddress, more: b => b.AddPostgresChargeJournal(connectionString));
+        _pg = Clients.Sdk(_server.BaseAddress, more: b => b.AddPostgreSqlChargeJournal(connectionString));
 
         // The schema is created on first use; that first charge is not what is measured.
         await NoJournal();

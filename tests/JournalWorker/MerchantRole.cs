@@ -50,7 +50,7 @@ internal static class MerchantRole
             o.MaxPollDelay = TimeSpan.FromSeconds(1);
             o.OutcomeRetryDelay = TimeSpan.FromMilliseconds(200);
         };
-        _ = kind == "sqlite" ? client.AddSqliteChargeJournal(store, fast) : client.AddPostgresChargeJournal(store, fast);
+        _ = kind == "sqlite" ? client.AddSqliteChargeJournal(store, fast) : client.AddPostgreSqlChargeJournal(store, fast);
 
         await using WebApplication app = builder.Build();
         app.MapPaymentsWebhooks("/webhooks");

@@ -35,7 +35,7 @@ internal sealed class JournalStoreOptions
         IChargeJournalStore store;
         try
         {
-            store = sqlite is not null ? new SqliteChargeJournalStore(sqlite) : new PostgresChargeJournalStore(postgres!);
+            store = sqlite is not null ? new SqliteChargeJournalStore(sqlite) : new PostgreSqlChargeJournalStore(postgres!);
         }
         catch (ArgumentException e)
         {

@@ -2,7 +2,7 @@ namespace Payments.Client.Webhooks.AspNetCore;
 
 /// <summary>
 /// Feeds charge events to every charge journal registered in the app (<c>AddSqliteChargeJournal</c>,
-/// <c>AddPostgresChargeJournal</c>), through the ordinary handler extension point: a pending charge a journal knows
+/// <c>AddPostgreSqlChargeJournal</c>), through the ordinary handler extension point: a pending charge a journal knows
 /// settles on its webhook rather than its next poll. Does nothing when no journal is registered. A journal that cannot
 /// be reached throws, so the endpoint answers 500 and the sender delivers the event again (the poll settles it anyway).
 /// </summary>

@@ -7,7 +7,7 @@ using Payments.Client.Journal;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers a charge journal for a Payments client. The store packages add one-line forms: <c>AddSqliteChargeJournal</c>, <c>AddPostgresChargeJournal</c>.</summary>
+/// <summary>Registers a charge journal for a Payments client. The store packages add one-line forms: <c>AddSqliteChargeJournal</c>, <c>AddPostgreSqlChargeJournal</c>.</summary>
 public static class PaymentsChargeJournalExtensions
 {
     /// <summary>

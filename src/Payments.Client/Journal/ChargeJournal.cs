@@ -10,7 +10,7 @@ namespace Payments.Client;
 /// The charge journal: a client given one commits each charge's intent (key, exact body, merchant reference, time)
 /// before sending it and records each answer; <see cref="RunOnceAsync"/> re-sends unanswered intents with the same key
 /// and body inside the API's key window, polls pending charges, and runs the <see cref="IChargeOutcomeHandler"/> once
-/// per final state. Register it with <c>AddSqliteChargeJournal</c> or <c>AddPostgresChargeJournal</c>, which also run
+/// per final state. Register it with <c>AddSqliteChargeJournal</c> or <c>AddPostgreSqlChargeJournal</c>, which also run
 /// the passes in a hosted service. Thread-safe; one per store.
 /// </summary>
 public sealed partial class ChargeJournal
@@ -48,7 +48,7 @@ public sealed partial class ChargeJournal
 
     /// <summary>
     /// Creates a client that journals every charge here (without DI; with it, the store packages' <c>AddSqliteChargeJournal</c>
-    /// or <c>AddPostgresChargeJournal</c> on the builder <c>AddPaymentsClient</c> returns do this). It uses the journal's clock.
+    /// or <c>AddPostgreSqlChargeJournal</c> on the builder <c>AddPaymentsClient</c> returns do this). It uses the journal's clock.
     /// </summary>
     /// <param name="httpClient">The transport, as for <see cref="PaymentsClient(HttpClient, PaymentsClientOptions, TimeProvider?, ILoggerFactory?)"/>.</param>
     /// <param name="options">The settings, read once and validated now.</param>

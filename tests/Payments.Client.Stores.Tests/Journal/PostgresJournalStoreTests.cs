@@ -7,7 +7,7 @@ namespace Payments.Client.Stores.Tests.Journal;
 [Collection(nameof(PostgresCollection))]
 public sealed class PostgresJournalStoreTests(PostgresFixture postgres) : JournalStoreConformance
 {
-    private PostgresChargeJournalStore? _store;
+    private PostgreSqlChargeJournalStore? _store;
 
     public override async Task DisposeAsync()
     {
@@ -17,5 +17,5 @@ public sealed class PostgresJournalStoreTests(PostgresFixture postgres) : Journa
         }
     }
 
-    protected override async Task<IChargeJournalStore> CreateStoreAsync() => _store = new PostgresChargeJournalStore(await postgres.CreateDatabaseAsync());
+    protected override async Task<IChargeJournalStore> CreateStoreAsync() => _store = new PostgreSqlChargeJournalStore(await postgres.CreateDatabaseAsync());
 }

@@ -48,7 +48,7 @@ public sealed class JournalProofs(PostgresFixture postgres, ITestOutputHelper ou
     public async Task Three_instances_on_postgres_share_one_journal_without_a_second_charge_or_outcome()
     {
         string connectionString = await postgres.CreateDatabaseAsync();
-        await using var store = new PostgresChargeJournalStore(connectionString);
+        await using var store = new PostgreSqlChargeJournalStore(connectionString);
         await store.EnsureSchemaAsync(default); // three instances creating it at once is the database suite's proof
         using var files = new TempSqliteFile("outcomes"); // only for its temporary directory
         {
@@ -113,7 +113,7 @@ public sealed class JournalProofs(PostgresFixture postgres, ITestOutputHelper ou
     [Fact]
     public async Task An_unreachable_postgres_journal_refuses_to_send_without_echoing_the_password()
     {
-        await using var store = new PostgresChargeJournalStore("Host=127.0.0.1;Port=1;Username=u;Password=hunter2;Database=shop;Timeout=2");
+        await using var store = new PostgreSqlChargeJournalStore("Host=127.0.0.1;Port=1;Username=u;Password=hunter2;Database=shop;Timeout=2");
         await using JournalRig rig = await JournalRig.StartAsync(store);
 
         var ex = await Assert.ThrowsAsync<PaymentsException>(() => rig.Client.ChargeAsync(JournalRig.Order(TestPaymentMethods.Succeeds)));

@@ -3,7 +3,7 @@ using Payments.Client.Sqlite;
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers the charge journal in a SQLite file.</summary>
-public static class SqliteChargeJournalExtensions
+public static class PaymentsSqliteHttpClientBuilderExtensions
 {
     /// <summary>
     /// Journals every charge of this Payments client in a SQLite file (see <c>ChargeJournal</c>): the intent is committed

@@ -11,7 +11,7 @@ namespace Payments.Client.PostgreSql;
 /// (<c>UPDATE ... WHERE key IN (SELECT ... FOR UPDATE SKIP LOCKED LIMIT n) RETURNING</c>) and set a lease, so two
 /// instances never work on one entry or one outcome at once, and a crashed instance's entries return when the lease ends.
 /// </summary>
-public sealed class PostgresChargeJournalStore : IChargeJournalStore, IAsyncDisposable
+public sealed class PostgreSqlChargeJournalStore : IChargeJournalStore, IAsyncDisposable
 {
     private const string Table = "payments_charge_journal";
     private readonly PostgresDatabase _database;
@@ -19,7 +19,7 @@ public sealed class PostgresChargeJournalStore : IChargeJournalStore, IAsyncDisp
     /// <summary>Connects (lazily) to the journal's database.</summary>
     /// <param name="connectionString">An Npgsql connection string; never logged nor put in a message.</param>
     /// <exception cref="ArgumentException">The connection string is malformed.</exception>
-    public PostgresChargeJournalStore(string connectionString)
+    public PostgreSqlChargeJournalStore(string connectionString)
     {
         _database = new PostgresDatabase(connectionString);
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
