@@ -159,8 +159,15 @@ internal sealed class TestClock(DateTimeOffset start) : FakeTimeProvider(start)
         }
 
         int handled = 0;
+        TimeSpan limit = realLimit ?? Eventually.DefaultTimeout;
+        var real = global::System.Diagnostics.Stopwatch.StartNew();
         while (!work.IsCompleted)
         {
+            if (real.Elapsed > limit)
+            {
+                throw new TimeoutException($"Not done after {limit.TotalSeconds:0.#} s of real time and {GetUtcNow() - Start:g} of fake time: {what}");
+            }
+
             await WaitUntilAsync(() => AllParked(each, (held?.Invoke() ?? 0) - handled), what, work, realLimit).ConfigureAwait(false);
             if (!work.IsCompleted)
             {
