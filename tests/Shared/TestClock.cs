@@ -15,6 +15,7 @@ namespace Payments.Client.Tests.Shared;
 internal sealed class TestClock(DateTimeOffset start) : FakeTimeProvider(start)
 {
     private readonly object _gate = new();
+    private readonly object _arming = new();
     private readonly List<TrackedTimer> _armed = [];
     private TaskCompletionSource<bool> _changed = NewSignal();
     private int _activity;
@@ -87,20 +88,25 @@ internal sealed class TestClock(DateTimeOffset start) : FakeTimeProvider(start)
     /// <summary>Moves time exactly to the earliest armed timer and returns how far it moved.</summary>
     public TimeSpan AdvanceToNextTimer()
     {
-        TimeSpan step;
-        lock (_gate)
+        // Under the same lock as arming a timer: a timer armed on another thread between reading its due time and
+        // moving the clock would otherwise be due later than recorded, and time would not reach it.
+        lock (_arming)
         {
-            if (_armed.Count == 0)
+            TimeSpan step;
+            lock (_gate)
             {
-                throw new InvalidOperationException("No timer is armed: nothing would happen if time moved.");
+                if (_armed.Count == 0)
+                {
+                    throw new InvalidOperationException("No timer is armed: nothing would happen if time moved.");
+                }
+
+                step = _armed.Min(t => t.Due) - GetUtcNow();
             }
 
-            step = _armed.Min(t => t.Due) - GetUtcNow();
+            step = step < TimeSpan.Zero ? TimeSpan.Zero : step;
+            Advance(step);
+            return step;
         }
-
-        step = step < TimeSpan.Zero ? TimeSpan.Zero : step;
-        Advance(step);
-        return step;
     }
 
     /// <summary>
@@ -232,15 +238,18 @@ internal sealed class TestClock(DateTimeOffset start) : FakeTimeProvider(start)
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {
             dueTime = dueTime > clock.FireEarlyBy && dueTime != Timeout.InfiniteTimeSpan ? dueTime - clock.FireEarlyBy : dueTime;
-            lock (_gate)
+            lock (clock._arming)
             {
-                _periodic = period != Timeout.InfiniteTimeSpan && period != TimeSpan.Zero;
-                _period = period;
-                Due = dueTime == Timeout.InfiniteTimeSpan ? DateTimeOffset.MaxValue : clock.GetUtcNow() + dueTime;
-            }
+                lock (_gate)
+                {
+                    _periodic = period != Timeout.InfiniteTimeSpan && period != TimeSpan.Zero;
+                    _period = period;
+                    Due = dueTime == Timeout.InfiniteTimeSpan ? DateTimeOffset.MaxValue : clock.GetUtcNow() + dueTime;
+                }
 
-            clock.Track(this, dueTime != Timeout.InfiniteTimeSpan);
-            return Inner.Change(dueTime, period);
+                clock.Track(this, dueTime != Timeout.InfiniteTimeSpan);
+                return Inner.Change(dueTime, period);
+            }
         }
 
         public void Fired()
