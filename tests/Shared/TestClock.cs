@@ -15,6 +15,7 @@ namespace Payments.Client.Tests.Shared;
 internal sealed class TestClock(DateTimeOffset start) : FakeTimeProvider(start)
 {
     private readonly object _gate = new();
+    private readonly object _arming = new();
     private readonly List<TrackedTimer> _armed = [];
     private TaskCompletionSource<bool> _changed = NewSignal();
     private int _activity;
@@ -87,20 +88,25 @@ internal sealed class TestClock(DateTimeOffset start) : FakeTimeProvider(start)
     /// <summary>Moves time exactly to the earliest armed timer and returns how far it moved.</summary>
     public TimeSpan AdvanceToNextTimer()
     {
-        TimeSpan step;
-        lock (_gate)
+        // Under the same lock as arming a timer: a timer armed on another thread between reading its due time and
+        // moving the clock would otherwise be due later than recorded, and time would not reach it.
+        lock (_arming)
         {
-            if (_armed.Count == 0)
+            TimeSpan step;
+            lock (_gate)
             {
-                throw new InvalidOperationException("No timer is armed: nothing would happen if time moved.");
+                if (_armed.Count == 0)
+                {
+                    throw new InvalidOperationException("No timer is armed: nothing would happen if time moved.");
+                }
+
+                step = _armed.Min(t => t.Due) - GetUtcNow();
             }
 
-            step = _armed.Min(t => t.Due) - GetUtcNow();
+            step = step < TimeSpan.Zero ? TimeSpan.Zero : step;
+            Advance(step);
+            return step;
         }
-
-        step = step < TimeSpan.Zero ? TimeSpan.Zero : step;
-        Advance(step);
-        return step;
     }
 
     /// <summary>
@@ -159,8 +165,15 @@ internal sealed class TestClock(DateTimeOffset start) : FakeTimeProvider(start)
         }
 
         int handled = 0;
+        TimeSpan limit = realLimit ?? Eventually.DefaultTimeout;
+        var real = global::System.Diagnostics.Stopwatch.StartNew();
         while (!work.IsCompleted)
         {
+            if (real.Elapsed > limit)
+            {
+                throw new TimeoutException($"Not done after {limit.TotalSeconds:0.#} s of real time and {GetUtcNow() - Start:g} of fake time: {what}");
+            }
+
             await WaitUntilAsync(() => AllParked(each, (held?.Invoke() ?? 0) - handled), what, work, realLimit).ConfigureAwait(false);
             if (!work.IsCompleted)
             {
@@ -225,15 +238,18 @@ internal sealed class TestClock(DateTimeOffset start) : FakeTimeProvider(start)
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {
             dueTime = dueTime > clock.FireEarlyBy && dueTime != Timeout.InfiniteTimeSpan ? dueTime - clock.FireEarlyBy : dueTime;
-            lock (_gate)
+            lock (clock._arming)
             {
-                _periodic = period != Timeout.InfiniteTimeSpan && period != TimeSpan.Zero;
-                _period = period;
-                Due = dueTime == Timeout.InfiniteTimeSpan ? DateTimeOffset.MaxValue : clock.GetUtcNow() + dueTime;
-            }
+                lock (_gate)
+                {
+                    _periodic = period != Timeout.InfiniteTimeSpan && period != TimeSpan.Zero;
+                    _period = period;
+                    Due = dueTime == Timeout.InfiniteTimeSpan ? DateTimeOffset.MaxValue : clock.GetUtcNow() + dueTime;
+                }
 
-            clock.Track(this, dueTime != Timeout.InfiniteTimeSpan);
-            return Inner.Change(dueTime, period);
+                clock.Track(this, dueTime != Timeout.InfiniteTimeSpan);
+                return Inner.Change(dueTime, period);
+            }
         }
 
         public void Fired()
