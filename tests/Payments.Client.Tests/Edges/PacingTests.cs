@@ -15,9 +15,11 @@ public class PacingTests
         using var http = new HttpClient(server) { Timeout = Timeout.InfiniteTimeSpan };
         var client = new PaymentsClient(http, new PaymentsClientOptions { ApiKey = "sk_test_pacing_123" }, time);
 
-        Task<ChargeResult[]> all = Task.WhenAll(Enumerable.Range(0, 256).Select(_ => Task.Run(() => client.ChargeAsync(TestClient.Request()))));
-        // About 10 s of fake time, moved token by token: each move goes exactly to the next caller's token.
-        ChargeResult[] results = await time.RunAsync(all, "256 callers paced through the client's bucket");
+        Task<ChargeResult>[] calls = Enumerable.Range(0, 256).Select(_ => Task.Run(() => client.ChargeAsync(TestClient.Request()))).ToArray();
+        // About 10 s of fake time, moved token by token: each move goes exactly to the next caller's token, and only once
+        // every unfinished caller is parked on its token wait (a caller still on its way to the bucket would otherwise
+        // reserve its token at a later time than the one the server's bucket saw it asking at).
+        ChargeResult[] results = await time.RunAsync(Task.WhenAll(calls), "256 callers paced through the client's bucket", calls);
 
         Assert.Equal(0, server.Rejected);
         Assert.Equal(256, server.Accepted);
