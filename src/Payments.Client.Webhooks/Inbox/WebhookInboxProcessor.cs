@@ -27,8 +27,6 @@ public sealed class WebhookInboxProcessor
     private readonly ILogger _logger;
     private readonly InboxTelemetry _telemetry;
     private TaskCompletionSource _wake = NewSignal();
-    private int _inFlight;
-    private int _waiting;
 
     /// <summary>Creates a processor; nothing runs until <see cref="RunAsync"/>.</summary>
     /// <param name="store">The inbox.</param>
@@ -59,12 +57,6 @@ public sealed class WebhookInboxProcessor
 
     /// <summary>This instance's id in leases: machine, process id and a random part.</summary>
     public string Owner { get; }
-
-    /// <summary>
-    /// Nothing in flight and the loop parked on its poll with no wake pending: the moment a test on a fake clock may move
-    /// time (the processor would otherwise be mid-query, with time running past it).
-    /// </summary>
-    internal bool IsIdle => Volatile.Read(ref _waiting) == 1 && Volatile.Read(ref _inFlight) == 0 && !Volatile.Read(ref _wake).Task.IsCompleted;
 
     /// <summary>Wakes the processor at once: an event was just stored (instead of waiting for the next poll).</summary>
     public void Notify() => Volatile.Read(ref _wake).TrySetResult();
@@ -110,7 +102,6 @@ public sealed class WebhookInboxProcessor
                     IReadOnlyList<WebhookInboxEntry> claimed = await _store.ClaimAsync(Owner, free, now, _options.Lease, stopClaiming).ConfigureAwait(false);
                     foreach (WebhookInboxEntry entry in claimed)
                     {
-                        Interlocked.Increment(ref _inFlight);
                         inFlight.Add(Task.Run(() => RunOneAsync(entry, stopHandlers), CancellationToken.None));
                     }
 
@@ -141,9 +132,7 @@ public sealed class WebhookInboxProcessor
     {
         using var poll = CancellationTokenSource.CreateLinkedTokenSource(stopClaiming);
         Task delay = Task.Delay(_options.PollInterval, _time, poll.Token);
-        Volatile.Write(ref _waiting, 1);
         await Task.WhenAny(delay, Volatile.Read(ref _wake).Task).ConfigureAwait(false);
-        Volatile.Write(ref _waiting, 0);
         await poll.CancelAsync().ConfigureAwait(false);
     }
 
@@ -160,7 +149,6 @@ public sealed class WebhookInboxProcessor
         }
         finally
         {
-            Interlocked.Decrement(ref _inFlight);
             Notify(); // a slot is free
         }
     }

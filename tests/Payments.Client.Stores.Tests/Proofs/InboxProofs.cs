@@ -58,7 +58,7 @@ public sealed class InboxProofs(ITestOutputHelper output)
         Assert.Equal(0, completed.Total);
 
         // The handlers are 30 fake seconds long; once the clock has moved that far, each completed exactly once.
-        await clock.RunAsync(Until(() => completed.Total == 5), "five 30-second handlers");
+        await ObservedInboxStore.AdvanceUntilAsync(clock, Observed(receiver), () => completed.Total == 5, TimeSpan.FromSeconds(1), "five 30-second handlers");
         Assert.All(deliveries, d => Assert.Equal(1, completed.Of(d.EventId)));
         output.WriteLine($"proof 1: 5 deliveries, attempts {deliveries.Sum(d => d.Attempts.Count)}, handler completions {completed.Total}, fake time {clock.GetUtcNow() - clock.Start:g}");
     }
@@ -87,7 +87,7 @@ public sealed class InboxProofs(ITestOutputHelper output)
 
         await ChargeAsync(api, count: 10);
         await api.Webhooks.WaitUntilAsync(d => d.Count == 10 && d.All(x => x.State != WebhookDeliveryState.InProgress), Eventually.Deadline());
-        await clock.RunAsync(Until(() => completed.Total == 10), "every event to complete after the outage", realLimit: TimeSpan.FromSeconds(40));
+        await ObservedInboxStore.AdvanceUntilAsync(clock, Observed(receiver), () => completed.Total == 10, TimeSpan.FromSeconds(1), "every event to complete after the outage", TimeSpan.FromSeconds(40));
 
         IWebhookInboxStore inbox = receiver.Services.GetRequiredService<IWebhookInboxStore>();
         WebhookInboxStats stats = await inbox.GetStatsAsync(CancellationToken.None);
@@ -259,6 +259,7 @@ public sealed class InboxProofs(ITestOutputHelper output)
                 webhooks.Services.AddSingleton(new DelegateHandler.Body(handle));
                 webhooks.AddWebhookHandler<PaymentsEvent, DelegateHandler>();
                 addInbox(webhooks.Services);
+                ObservedInboxStore.Decorate(webhooks.Services);
             },
         });
 
@@ -285,11 +286,11 @@ public sealed class InboxProofs(ITestOutputHelper output)
         }
     }
 
-    private static Task<bool> Until(Func<bool> condition) => Task.Run(async () =>
+    private static Func<bool> Observed(WebhookTestHost receiver)
     {
-        await Eventually.WaitUntilAsync(condition, "the proof's condition", TimeSpan.FromSeconds(40));
-        return true;
-    });
+        var store = (ObservedInboxStore)receiver.Services.GetRequiredService<IWebhookInboxStore>();
+        return () => store.Idle;
+    }
 
     /// <summary>Delivers until answered 200, moving to the next receiver after a failure, as the sender's retry through a load balancer would.</summary>
     private static async Task DeliverAsync(HttpClient http, Uri[] endpoints, int first, string id, Tally answers, CancellationToken cancellationToken)

@@ -6,8 +6,11 @@ namespace Payments.Client.Stores.Tests.Support;
 /// <summary>A <see cref="WebhookInboxProcessor"/> running in the background on a test's clock, stopped (and awaited, within a deadline) on dispose.</summary>
 internal sealed class ProcessorRun : IAsyncDisposable
 {
-    private ProcessorRun(WebhookInboxProcessor processor)
+    private readonly ObservedInboxStore _store;
+
+    private ProcessorRun(ObservedInboxStore store, WebhookInboxProcessor processor)
     {
+        _store = store;
         Processor = processor;
         Running = Task.Run(() => processor.RunAsync(StopClaiming.Token, StopHandlers.Token));
     }
@@ -20,33 +23,15 @@ internal sealed class ProcessorRun : IAsyncDisposable
 
     public Task Running { get; }
 
-    public static ProcessorRun Start(IWebhookInboxStore store, WebhookInboxOptions options, TimeProvider clock, Func<PaymentsEvent, CancellationToken, Task> handle) =>
-        new(new WebhookInboxProcessor(store, handle, options, clock));
-
-    /// <summary>
-    /// Moves <paramref name="clock"/> by <paramref name="step"/> each time the processor has parked on its poll with nothing
-    /// in flight, until <paramref name="done"/> holds; fails after <paramref name="realLimit"/> of real time.
-    /// </summary>
-    public async Task AdvanceUntilAsync(Microsoft.Extensions.Time.Testing.FakeTimeProvider clock, Func<bool> done, TimeSpan step, string what, TimeSpan? realLimit = null)
+    public static ProcessorRun Start(IWebhookInboxStore store, WebhookInboxOptions options, TimeProvider clock, Func<PaymentsEvent, CancellationToken, Task> handle)
     {
-        var real = System.Diagnostics.Stopwatch.StartNew();
-        TimeSpan limit = realLimit ?? Eventually.DefaultTimeout;
-        while (!done())
-        {
-            await Eventually.WaitUntilAsync(() => done() || Processor.IsIdle, $"the processor to park ({what})", limit);
-            if (done())
-            {
-                break;
-            }
-
-            if (real.Elapsed > limit)
-            {
-                throw new TimeoutException($"Not done after {limit.TotalSeconds:0.#} s of real time: {what}");
-            }
-
-            clock.Advance(step);
-        }
+        var observed = new ObservedInboxStore(store);
+        return new(observed, new WebhookInboxProcessor(observed, handle, options, clock));
     }
+
+    /// <summary>Moves <paramref name="clock"/> by <paramref name="step"/> while the processor is parked with nothing claimed, until <paramref name="done"/> holds.</summary>
+    public Task AdvanceUntilAsync(TestClock clock, Func<bool> done, TimeSpan step, string what) =>
+        ObservedInboxStore.AdvanceUntilAsync(clock, () => _store.Quiet, done, step, what);
 
     public async ValueTask DisposeAsync()
     {
