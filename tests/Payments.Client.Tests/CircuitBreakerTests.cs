@@ -27,8 +27,8 @@ public class CircuitBreakerTests
 
         Assert.Equal(4, api.Attempts.Count);
         Assert.Equal("k-open", error.IdempotencyKey);
-        Assert.Contains("nothing was sent", error.Message);
-        Assert.Equal(0, error.StatusCode);
+        Assert.Contains("nothing was sent for this call", error.Message);
+        Assert.Equal((0, 0), (error.StatusCode, error.Attempts));
         Assert.NotNull(error.RetryAfter);
         Assert.Contains(api.Logs.Lines, l => l.Contains("circuit opened", StringComparison.Ordinal));
     }

@@ -212,6 +212,9 @@ public class RetryTests
         Assert.Equal("k-cut", error.IdempotencyKey);
         Assert.Equal(2, error.Attempts);
         Assert.IsAssignableFrom<IOException>(error.InnerException);
+        Assert.DoesNotContain("could not be reached", error.Message); // the request did reach the API
+        Assert.Contains("cut before a complete response", error.Message);
+        Assert.Contains("may or may not have happened", error.Message);
     }
 
     [Fact]

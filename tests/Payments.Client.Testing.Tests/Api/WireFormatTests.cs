@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Payments.Client.Testing.Tests.Support;
 
 namespace Payments.Client.Testing.Tests.Api;
@@ -18,49 +17,6 @@ public sealed class WireFormatTests : IAsyncLifetime
     {
         _raw.Dispose();
         await _api.DisposeAsync();
-    }
-
-    [Fact]
-    public async Task A_v1_charge_is_answered_bare_and_snake_case()
-    {
-        RawResponse response = await _raw.ChargeV1Async("k1", metadataJson: "{\"order_id\":\"ord_1\"}");
-
-        Assert.Equal(200, response.Status);
-        Assert.Equal("application/json", response.MediaType);
-        JsonElement charge = response.Json;
-        Assert.False(charge.TryGetProperty("success", out _));
-        Assert.StartsWith("ch_", charge.GetProperty("id").GetString(), StringComparison.Ordinal);
-        Assert.Equal("charge", charge.GetProperty("object").GetString());
-        Assert.Equal("succeeded", charge.GetProperty("status").GetString());
-        Assert.Equal(2500, charge.GetProperty("amount").GetInt64());
-        Assert.Equal(TestCustomers.Default, charge.GetProperty("customer_id").GetString());
-        Assert.Equal(TestPaymentMethods.Succeeds, charge.GetProperty("payment_method_id").GetString());
-        Assert.Equal(JsonValueKind.Null, charge.GetProperty("failure_reason").ValueKind);
-        Assert.Equal("ord_1", charge.GetProperty("metadata").GetProperty("order_id").GetString());
-        Assert.False(charge.GetProperty("livemode").GetBoolean());
-        Assert.True(charge.GetProperty("created_at").TryGetDateTimeOffset(out _));
-        Assert.NotNull(response.Header("Request-Id"));
-    }
-
-    [Fact]
-    public async Task An_enveloped_charge_is_answered_in_the_envelope_and_camel_case()
-    {
-        const string Body = """{"customerId":"cus_test_default","amount":2500,"currency":"usd","description":"Pro plan","paymentMethodId":"pm_test_succeeds"}""";
-
-        RawResponse response = await _raw.PostAsync(Body, "k-env");
-
-        Assert.Equal(200, response.Status);
-        Assert.True(response.Json.GetProperty("success").GetBoolean());
-        JsonElement data = response.Json.GetProperty("data");
-        Assert.Equal("payment", data.GetProperty("object").GetString());
-        Assert.Equal(TestCustomers.Default, data.GetProperty("customerId").GetString());
-        Assert.Equal("Pro plan", data.GetProperty("description").GetString());
-        Assert.Equal(2500, data.GetProperty("amountTotal").GetInt64());
-        Assert.Equal(0, data.GetProperty("taxAmount").GetInt64());
-        Assert.True(data.GetProperty("createdAt").TryGetDateTimeOffset(out _));
-        Assert.False(data.TryGetProperty("customer_id", out _));
-        Assert.Equal(PaymentsWireFormat.Enveloped, Assert.Single(_api.Charges).WireFormat);
-        Assert.Equal("k-env", _api.Charges[0].IdempotencyKey);
     }
 
     [Fact]

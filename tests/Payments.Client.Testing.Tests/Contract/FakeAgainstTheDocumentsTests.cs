@@ -65,30 +65,46 @@ public sealed class FakeAgainstTheDocumentsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_v1_answer_has_every_field_of_the_004_examples_and_nothing_undocumented()
+    public async Task A_v1_answer_is_bare_snake_case_with_every_field_of_the_004_examples_and_nothing_undocumented()
     {
         RawResponse answer = await _raw.ChargeV1Async("golden-2", metadataJson: """{"order_id":"ORD-2024-001"}""");
 
-        Assert.Equal(200, answer.Status);
+        Assert.Equal((200, "application/json"), (answer.Status, answer.MediaType));
         Golden.HasEveryFieldOf(Golden.Json("v1-charge-succeeded.json"), answer.Json);
         Golden.HasEveryFieldOf(Golden.Json("v1-charge-pending.json"), answer.Json);
         Golden.HasOnlyDocumentedFields(answer.Json);
-        Assert.Equal("charge", answer.Json.GetProperty("object").GetString());
+        JsonElement charge = answer.Json;
+        Assert.False(charge.TryGetProperty("success", out _));
+        Assert.StartsWith("ch_", charge.GetProperty("id").GetString(), StringComparison.Ordinal);
+        Assert.Equal(("charge", "succeeded", 2500L), (charge.GetProperty("object").GetString(), charge.GetProperty("status").GetString(), charge.GetProperty("amount").GetInt64()));
+        Assert.Equal(TestCustomers.Default, charge.GetProperty("customer_id").GetString());
+        Assert.Equal(TestPaymentMethods.Succeeds, charge.GetProperty("payment_method_id").GetString());
+        Assert.Equal(JsonValueKind.Null, charge.GetProperty("failure_reason").ValueKind);
+        Assert.Equal("ORD-2024-001", charge.GetProperty("metadata").GetProperty("order_id").GetString());
+        Assert.False(charge.GetProperty("livemode").GetBoolean());
+        Assert.True(charge.GetProperty("created_at").TryGetDateTimeOffset(out _));
+        Assert.NotNull(answer.Header("Request-Id"));
     }
 
     [Fact]
-    public async Task An_enveloped_answer_has_the_000_envelope_and_every_field_of_its_data()
+    public async Task An_enveloped_answer_has_the_000_envelope_and_every_field_of_its_data_in_camel_case()
     {
-        string body = $$"""{"customerId":"{{TestCustomers.Default}}","amount":2500,"currency":"usd","description":"Pro plan"}""";
+        string body = $$"""{"customerId":"{{TestCustomers.Default}}","amount":2500,"currency":"usd","description":"Pro plan","paymentMethodId":"{{TestPaymentMethods.Succeeds}}"}""";
         RawResponse answer = await _raw.PostAsync(body, idempotencyKey: "golden-3");
 
         Assert.Equal(200, answer.Status);
         JsonElement example = Golden.Json("enveloped-charge.json");
         Assert.Equal(example.EnumerateObject().Select(p => p.Name), answer.Json.EnumerateObject().Select(p => p.Name));
         Assert.True(answer.Json.GetProperty("success").GetBoolean());
-        Golden.HasEveryFieldOf(example.GetProperty("data"), answer.Json.GetProperty("data"));
-        Golden.HasOnlyDocumentedFields(answer.Json.GetProperty("data"));
-        Assert.Equal("payment", answer.Json.GetProperty("data").GetProperty("object").GetString());
+        JsonElement data = answer.Json.GetProperty("data");
+        Golden.HasEveryFieldOf(example.GetProperty("data"), data);
+        Golden.HasOnlyDocumentedFields(data);
+        Assert.Equal(("payment", TestCustomers.Default, "Pro plan"), (data.GetProperty("object").GetString(), data.GetProperty("customerId").GetString(), data.GetProperty("description").GetString()));
+        Assert.Equal((2500L, 0L), (data.GetProperty("amountTotal").GetInt64(), data.GetProperty("taxAmount").GetInt64()));
+        Assert.True(data.GetProperty("createdAt").TryGetDateTimeOffset(out _));
+        Assert.False(data.TryGetProperty("customer_id", out _));
+        FakeCharge held = Assert.Single(_api.Charges);
+        Assert.Equal((PaymentsWireFormat.Enveloped, "golden-3"), (held.WireFormat, held.IdempotencyKey));
     }
 
     [Fact]

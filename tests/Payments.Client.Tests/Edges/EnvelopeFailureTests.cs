@@ -26,18 +26,6 @@ public class EnvelopeFailureTests
     }
 
     [Fact]
-    public async Task The_error_objects_code_decides_the_kind_and_is_kept()
-    {
-        var api = new TestClient();
-        api.Script(TestClient.ChargeUrl, TestClient.Json(HttpStatusCode.OK, """{ "success": false, "error": { "code": "card_declined" } }"""));
-
-        CardDeclinedException error = await Assert.ThrowsAsync<CardDeclinedException>(() => api.Client.ChargeAsync(TestClient.Request()));
-
-        Assert.Equal("card_declined", error.ErrorCode);
-        Assert.Equal(200, error.StatusCode);
-    }
-
-    [Fact]
     public async Task Success_false_without_an_error_object_is_still_an_error_and_not_retried()
     {
         var api = new TestClient();
