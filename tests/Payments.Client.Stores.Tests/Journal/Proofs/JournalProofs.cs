@@ -34,7 +34,7 @@ public sealed class JournalProofs(PostgresFixture postgres, ITestOutputHelper ou
     public async Task Without_any_webhook_every_pending_charge_settles_by_polling()
     {
         using var file = new TempSqliteFile("journal.db");
-        var run = new ChaosRun { StoreKind = "sqlite", Store = file.Path, Orders = 120, Kills = 1, Webhooks = false, Seed = 7, OutcomesFile = file.Path + ".outcomes" };
+        var run = new ChaosRun { StoreKind = "sqlite", Store = file.Path, Orders = 300, Kills = 10, Webhooks = false, Seed = 7, OutcomesFile = file.Path + ".outcomes" };
 
         await run.RunAsync(new SqliteChargeJournalStore(file.Path), output);
 
