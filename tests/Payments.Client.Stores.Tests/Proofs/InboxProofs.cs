@@ -103,7 +103,7 @@ public sealed class InboxProofs(ITestOutputHelper output)
         using var file = new TempSqliteFile("inbox.db");
         string runsFile = file.Path + ".runs";
         const int Events_ = 24;
-        ChildProcess receiver = StartReceiverProcess("sqlite", file.Path, runsFile, handlerMs: 100, leaseMs: 1000);
+        ChildProcess receiver = StartReceiverProcess("sqlite", file.Path, runsFile, handlerMs: 100, leaseMs: 1000, holdAfter: 6);
         try
         {
             Uri endpoint = new(await receiver.WaitForLineAsync("ready", Startup));
@@ -114,7 +114,8 @@ public sealed class InboxProofs(ITestOutputHelper output)
                 Assert.Equal(200, (await Events.PostAsync(http, endpoint, Events.Body(id, DateTimeOffset.UtcNow))).Status); // stored, acknowledged
             }
 
-            // Kill while handlers run: some runs have ended, some have started and not ended.
+            // Kill while handlers run: some runs have ended, some have started and not ended (after 6 ended, the receiver's
+            // runs hold until the kill, so this state lasts until the test sees it).
             await Eventually.WaitUntilAsync(() => HandlerRuns.Read(runsFile).Completed().Count >= 6 && HandlerRuns.Read(runsFile).Cut().Count > 0, "handlers to be running");
             int killedPid = receiver.Id;
             await receiver.KillAsync(TimeSpan.FromSeconds(10));
@@ -273,8 +274,8 @@ public sealed class InboxProofs(ITestOutputHelper output)
             .ToHashSet(StringComparer.Ordinal);
     }
 
-    private static ChildProcess StartReceiverProcess(string kind, string location, string runsFile, int handlerMs, int leaseMs) =>
-        ChildProcess.Start("receiver", kind, location, runsFile, handlerMs.ToString(CultureInfo.InvariantCulture), leaseMs.ToString(CultureInfo.InvariantCulture));
+    private static ChildProcess StartReceiverProcess(string kind, string location, string runsFile, int handlerMs, int leaseMs, int holdAfter = 0) =>
+        ChildProcess.Start("receiver", kind, location, runsFile, handlerMs.ToString(CultureInfo.InvariantCulture), leaseMs.ToString(CultureInfo.InvariantCulture), holdAfter.ToString(CultureInfo.InvariantCulture));
 
     private static async Task ChargeAsync(FakePaymentsApi api, int count)
     {

@@ -21,6 +21,7 @@ internal static class InboxReceiverRole
         (string kind, string location, string runsFile) = (args[0], args[1], args[2]);
         int handlerMs = int.Parse(args[3], CultureInfo.InvariantCulture);
         int leaseMs = int.Parse(args[4], CultureInfo.InvariantCulture);
+        int holdAfter = args.Length > 5 ? int.Parse(args[5], CultureInfo.InvariantCulture) : 0;
 
         await using WebhookTestHost host = await WebhookTestHost.StartAsync(new WebhookTestHostOptions
         {
@@ -28,7 +29,7 @@ internal static class InboxReceiverRole
             Logging = logging => logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning),
             Webhooks = webhooks =>
             {
-                webhooks.Services.AddSingleton(new RunsFile(runsFile, TimeSpan.FromMilliseconds(handlerMs)));
+                webhooks.Services.AddSingleton(new RunsFile(runsFile, TimeSpan.FromMilliseconds(handlerMs), holdAfter));
                 webhooks.AddWebhookHandler<PaymentsEvent, RecordRun>();
                 Action<WebhookInboxOptions> options = o =>
                 {
@@ -56,12 +57,20 @@ internal static class InboxReceiverRole
 /// One line per handler start and end, <c>start|end EVENT PID UTC-TICKS</c>, each flushed before going on, in a file of this
 /// process's own (<c>PATH.PID</c>): appends from several processes to one file can overwrite each other.
 /// </summary>
-internal sealed class RunsFile(string prefix, TimeSpan work)
+internal sealed class RunsFile(string prefix, TimeSpan work, int holdAfter)
 {
     private readonly object _gate = new();
     private readonly string _path = string.Create(CultureInfo.InvariantCulture, $"{prefix}.{Environment.ProcessId}");
+    private int _ended;
 
     public TimeSpan Work => work;
+
+    /// <summary>
+    /// Once <c>holdAfter</c> runs of this process have ended (0: never), a run that starts holds until the process is
+    /// killed or stopped: a test that kills "while handlers run" then finds runs mid-way however late it looks (with
+    /// 100 ms handlers the whole batch could finish between two looks on a loaded machine, and the test waited in vain).
+    /// </summary>
+    public bool Holds => holdAfter > 0 && Volatile.Read(ref _ended) >= holdAfter;
 
     public void Append(string what, string eventId)
     {
@@ -72,6 +81,11 @@ internal sealed class RunsFile(string prefix, TimeSpan work)
             using var writer = new StreamWriter(stream);
             writer.WriteLine(line);
         }
+
+        if (what == "end")
+        {
+            Interlocked.Increment(ref _ended);
+        }
     }
 }
 
@@ -80,7 +94,7 @@ internal sealed class RecordRun(RunsFile file) : IPaymentsWebhookHandler<Payment
     public async Task HandleAsync(PaymentsEvent paymentsEvent, CancellationToken cancellationToken)
     {
         file.Append("start", paymentsEvent.Id);
-        await Task.Delay(file.Work, cancellationToken); // the handler's own work (an ERP call), real time in a real process
+        await Task.Delay(file.Holds ? Timeout.InfiniteTimeSpan : file.Work, cancellationToken); // the handler's own work (an ERP call), real time in a real process
         file.Append("end", paymentsEvent.Id);
     }
 }
