@@ -94,7 +94,10 @@ internal sealed class RecordRun(RunsFile file) : IPaymentsWebhookHandler<Payment
     public async Task HandleAsync(PaymentsEvent paymentsEvent, CancellationToken cancellationToken)
     {
         file.Append("start", paymentsEvent.Id);
-        await Task.Delay(file.Holds ? Timeout.InfiniteTimeSpan : file.Work, cancellationToken); // the handler's own work (an ERP call), real time in a real process
+        // The handler's own work (an ERP call), real time in a real process. A held run (RunsFile.Holds) ends only when the
+        // test kills the process or its host stops and cancels the token (ChildProcess's disposal kills it, with a deadline):
+        // it decides no timing outcome, it only keeps "a run mid-way" true until the test has seen it.
+        await Task.Delay(file.Holds ? Timeout.InfiniteTimeSpan : file.Work, cancellationToken);
         file.Append("end", paymentsEvent.Id);
     }
 }

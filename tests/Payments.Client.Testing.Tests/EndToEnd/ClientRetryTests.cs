@@ -88,7 +88,8 @@ public sealed class ClientRetryTests : IAsyncLifetime
             "charge-then-drop" => _api.Faults.ChargeThenDrop(),
             "charge-then-cut-body" => _api.Faults.ChargeThenCutBody(),
             "charge-then-fail 503" => _api.Faults.ChargeThenFail(2, 503),
-            _ => _api.Faults.DropNext(2),
+            "drop" => _api.Faults.DropNext(2),
+            _ => throw new ArgumentOutOfRangeException(nameof(fault), fault, "no such fault in this theory"),
         };
 
         ChargeResult result = await Clients.For(_api).ChargeAsync(ClientChargeTests.Request());
