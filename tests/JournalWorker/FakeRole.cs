@@ -1,4 +1,3 @@
-using System.Globalization;
 using Payments.Client.Testing;
 
 namespace JournalWorker;

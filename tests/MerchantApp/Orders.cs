@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Payments.Client.Webhooks;
 using Payments.Client.Webhooks.AspNetCore;
 

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Payments.Cli.Tests.Support;
-using Payments.Client.Testing;
-
 namespace Payments.Cli.Tests;
 
 public sealed class ChargeTests

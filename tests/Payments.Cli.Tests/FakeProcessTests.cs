@@ -1,8 +1,3 @@
-using System.Diagnostics;
-using Payments.Cli.Tests.Support;
-using Payments.Client;
-using Payments.Client.Testing;
-
 namespace Payments.Cli.Tests;
 
 /// <summary>The built tool as its own process: what docker-compose or a script runs.</summary>

@@ -1,9 +1,4 @@
-using System.Text.Json;
 using Payments.Cli.Commands;
-using Payments.Cli.Tests.Support;
-using Payments.Client.Tests.Shared;
-using Payments.Client;
-using Payments.Client.Testing;
 
 namespace Payments.Cli.Tests;
 

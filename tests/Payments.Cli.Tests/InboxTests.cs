@@ -1,10 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using Payments.Cli.Tests.Support;
-using Payments.Client.Sqlite;
-using Payments.Client.Tests.Shared;
-using Payments.Client.Webhooks;
-
 namespace Payments.Cli.Tests;
 
 /// <summary><c>payments inbox ...</c> on a real SQLite inbox that an app filled: list, show, replay, purge, schema.</summary>

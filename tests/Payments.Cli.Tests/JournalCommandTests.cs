@@ -1,10 +1,3 @@
-using System.Text.Json;
-using Payments.Cli.Tests.Support;
-using Payments.Client;
-using Payments.Client.Sqlite;
-using Payments.Client.Testing;
-using Payments.Client.Tests.Shared;
-
 namespace Payments.Cli.Tests;
 
 /// <summary><c>payments journal list|show|recover</c> on an app's SQLite journal, against the fake API.</summary>

@@ -1,5 +1,3 @@
-using Payments.Cli.Tests.Support;
-
 namespace Payments.Cli.Tests;
 
 public sealed class ParsingTests

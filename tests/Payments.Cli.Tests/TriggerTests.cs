@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Payments.Cli.Tests.Support;
-using Payments.Client.Tests.Shared;
-
 namespace Payments.Cli.Tests;
 
 public sealed class TriggerTests

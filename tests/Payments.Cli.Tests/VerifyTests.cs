@@ -1,8 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using Payments.Cli.Tests.Support;
-
 namespace Payments.Cli.Tests;
 
 public sealed class VerifyTests

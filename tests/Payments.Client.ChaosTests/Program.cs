@@ -1,4 +1,3 @@
-using System.Globalization;
 using Payments.Client.ChaosTests.Chaos;
 
 namespace Payments.Client.ChaosTests;

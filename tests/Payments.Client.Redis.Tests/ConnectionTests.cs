@@ -1,8 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-using Payments.Client.Redis.Tests.Support;
 using StackExchange.Redis;
-
 namespace Payments.Client.Redis.Tests;
 
 /// <summary>The connection the package opens from a string: slow first connects and malformed strings.</summary>

@@ -1,8 +1,4 @@
-using System.Diagnostics;
-using Payments.Client.Redis.Tests.Support;
-using Payments.Client.Webhooks;
 using StackExchange.Redis;
-
 namespace Payments.Client.Redis.Tests;
 
 /// <summary>The store's semantics on a real Redis, with short claim lifetimes where lapsing is the point.</summary>

@@ -1,5 +1,3 @@
-using Payments.Client.Redis.Tests.Roles;
-
 namespace Payments.Client.Redis.Tests;
 
 /// <summary>

@@ -1,11 +1,4 @@
-using System.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Payments.Client.Redis.Tests.Roles;
-using Payments.Client.Redis.Tests.Support;
-using Payments.Client.Testing;
 using StackExchange.Redis;
-
 namespace Payments.Client.Redis.Tests;
 
 /// <summary>The shared bucket on a real Redis: one budget across connections, tokens given back, the key never stored.</summary>

@@ -1,5 +1,3 @@
-using Payments.Client.Tests.Support;
-
 namespace Payments.Client.Tests;
 
 public class CircuitBreakerTests

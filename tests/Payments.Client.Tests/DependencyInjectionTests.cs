@@ -1,8 +1,4 @@
-using System.Net;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using RichardSzalay.MockHttp;
 
 namespace Payments.Client.Tests;
 

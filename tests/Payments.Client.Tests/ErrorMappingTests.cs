@@ -1,6 +1,3 @@
-using System.Net;
-using Payments.Client.Tests.Support;
-
 namespace Payments.Client.Tests;
 
 /// <summary>Every row of the contract's error table that is not retried: one attempt, the right kind, every field.</summary>

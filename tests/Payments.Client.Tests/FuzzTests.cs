@@ -1,10 +1,6 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
 using CsCheck;
 using Payments.Client.Contract;
 using Payments.Client.Serialization;
-using Payments.Client.Tests.Support;
 
 namespace Payments.Client.Tests;
 

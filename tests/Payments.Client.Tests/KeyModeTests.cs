@@ -1,6 +1,3 @@
-using System.Net;
-using Payments.Client.Tests.Support;
-
 namespace Payments.Client.Tests;
 
 /// <summary>A key and an environment that do not belong together are a configuration error with a clear message.</summary>

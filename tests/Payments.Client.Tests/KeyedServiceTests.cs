@@ -1,6 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using RichardSzalay.MockHttp;
-
 namespace Payments.Client.Tests;
 
 public sealed class KeyedServiceTests

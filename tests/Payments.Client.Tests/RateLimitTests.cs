@@ -1,6 +1,3 @@
-using Payments.Client.Tests.Shared;
-using Payments.Client.Tests.Support;
-
 namespace Payments.Client.Tests;
 
 /// <summary>The client's own rate limit: spreads a burst out instead of walking into 429s.</summary>

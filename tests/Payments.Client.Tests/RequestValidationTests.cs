@@ -1,5 +1,3 @@
-using Payments.Client.Tests.Support;
-
 namespace Payments.Client.Tests;
 
 /// <summary>Bad input is refused with an error naming the problem, before anything is sent.</summary>

@@ -1,6 +1,3 @@
-using System.Net;
-using Payments.Client.Tests.Support;
-
 namespace Payments.Client.Tests;
 
 /// <summary>Both calls answer with one <see cref="ChargeResult"/>: request id, attempts, and whether the API replayed a stored response.</summary>

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
-using Payments.Client.Tests.Support;
-
 namespace Payments.Client.Tests;
 
 /// <summary>Each retry rule of the contract, on a fake clock: nothing here sleeps for real.</summary>

@@ -1,6 +1,3 @@
-using Payments.Client.Tests.Shared;
-using Payments.Client.Tests.Support;
-
 namespace Payments.Client.Tests;
 
 /// <summary>

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using Payments.Client.Tests.Support;
 
 namespace Payments.Client.Tests;
 

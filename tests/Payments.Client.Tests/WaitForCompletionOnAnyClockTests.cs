@@ -1,5 +1,3 @@
-using Payments.Client.Tests.Shared;
-
 namespace Payments.Client.Tests;
 
 /// <summary>A merchant's test stubs IPaymentsClient: polling must run on the clock the test gives, never the real one.</summary>

@@ -1,6 +1,3 @@
-using System.Net;
-using Payments.Client.Tests.Support;
-
 namespace Payments.Client.Tests;
 
 public class WaitForCompletionTests

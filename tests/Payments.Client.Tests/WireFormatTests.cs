@@ -1,8 +1,3 @@
-using RichardSzalay.MockHttp;
-using System.Net;
-using System.Text.Json;
-using Payments.Client.Tests.Support;
-
 namespace Payments.Client.Tests;
 
 public class WireFormatTests

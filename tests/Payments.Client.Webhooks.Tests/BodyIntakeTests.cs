@@ -1,9 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
-using Payments.Client.Tests.Shared;
-using Payments.Client.Webhooks.AspNetCore;
-
 namespace Payments.Client.Webhooks.Tests;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Reflection;
-using System.Runtime.CompilerServices;
-using System.Security.Cryptography;
-
 namespace Payments.Client.Webhooks.Tests;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text;
-using Payments.Client.Tests.Shared;
-using Payments.Client.Webhooks.AspNetCore;
-
 namespace Payments.Client.Webhooks.Tests;
 
 /// <summary>Posts to the endpoint of a <see cref="WebhookTestHost"/> the way a sender does, or doesn't.</summary>

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text;
-using Payments.Client.Tests.Shared;
-
 namespace Payments.Client.Webhooks.Tests;
 
 /// <summary>The endpoint over real HTTP on a loopback Kestrel port: each status code, duplicates, failures.</summary>

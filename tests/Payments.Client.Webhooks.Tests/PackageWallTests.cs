@@ -1,8 +1,5 @@
-using System.Reflection;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
-using System.Runtime.CompilerServices;
-using Payments.Client.Webhooks.AspNetCore;
 
 namespace Payments.Client.Webhooks.Tests;
 

@@ -1,7 +1,4 @@
-using System.Buffers;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Payments.Client.Webhooks.AspNetCore;
 
 namespace Payments.Client.Webhooks.Tests;
 

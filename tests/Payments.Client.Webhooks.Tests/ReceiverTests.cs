@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Payments.Client.Webhooks.Tests;
 
 public class ReceiverTests

@@ -1,9 +1,3 @@
-using System.Collections.Concurrent;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Payments.Client.Tests.Shared;
-using Payments.Client.Webhooks.AspNetCore;
-
 namespace Payments.Client.Webhooks.Tests;
 
 /// <summary>What the handlers of these tests' merchant app ran, and the options of that app's <see cref="WebhookTestHost"/>.</summary>

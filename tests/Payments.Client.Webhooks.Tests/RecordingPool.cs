@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace Payments.Client.Webhooks.Tests;
 
 /// <summary>The shared pool, with the largest array it handed out and a signal at the first rental.</summary>

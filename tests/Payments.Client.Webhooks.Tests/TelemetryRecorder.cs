@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
-using System.Diagnostics.Metrics;
-
 namespace Payments.Client.Webhooks.Tests;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using System.Diagnostics;
-using System.Diagnostics.Metrics;
-using System.Net;
-using System.Text;
-using Microsoft.Extensions.DependencyInjection;
-using Payments.Client.Tests.Shared;
-
 namespace Payments.Client.Webhooks.Tests;
 
 /// <summary>The webhook side's span per delivery and its metrics, observed with listeners on a loopback Kestrel host.</summary>

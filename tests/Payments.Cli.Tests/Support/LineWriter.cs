@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Payments.Cli.Tests.Support;
 
 /// <summary>A writer that keeps complete lines and lets a test await one, with a deadline; safe across threads.</summary>

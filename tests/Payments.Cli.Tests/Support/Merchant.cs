@@ -1,6 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Payments.Client.Tests.Shared;
-using Payments.Client.Webhooks;
 using Payments.Client.Webhooks.AspNetCore;
 
 namespace Payments.Cli.Tests.Support;

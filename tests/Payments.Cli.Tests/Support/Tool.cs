@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Payments.Cli.Tests.Support;
 
 /// <summary>What one in-process run of the tool printed and returned.</summary>

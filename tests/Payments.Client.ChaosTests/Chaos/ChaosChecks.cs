@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Payments.Client.Testing;
-
 namespace Payments.Client.ChaosTests.Chaos;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Payments.Client.Testing;
-
 namespace Payments.Client.ChaosTests.Chaos;
 
 /// <summary>The checks catch what they claim to: a run doctored with each violation fails its check.</summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using Payments.Client.Testing;
-
 namespace Payments.Client.ChaosTests.Chaos;
 
 /// <summary>The figures of a run, as the soak prints them and the README quotes them.</summary>

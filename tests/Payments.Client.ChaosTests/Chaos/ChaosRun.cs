@@ -1,5 +1,3 @@
-using Payments.Client.Testing;
-
 namespace Payments.Client.ChaosTests.Chaos;
 
 /// <summary>What a run left behind: the caller's outcomes, the server's own records, and which answers the client read.</summary>

@@ -1,6 +1,3 @@
-using Payments.Client.Testing;
-using Payments.Client.Tests.Shared;
-
 namespace Payments.Client.ChaosTests.Chaos;
 
 /// <summary>One chaos run: how many logical charges, the seed of the fault plan, and how many calls at once.</summary>

@@ -1,4 +1,3 @@
-using Payments.Client.Testing;
 using Xunit.Abstractions;
 
 namespace Payments.Client.ChaosTests.Chaos;

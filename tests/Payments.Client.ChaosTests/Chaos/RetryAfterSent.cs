@@ -1,6 +1,3 @@
-using System.Globalization;
-using Payments.Client.Testing;
-
 namespace Payments.Client.ChaosTests.Chaos;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace Payments.Client.ChaosTests.Fuzz;
 
 /// <summary>The contract's signature, computed independently of the code under test.</summary>

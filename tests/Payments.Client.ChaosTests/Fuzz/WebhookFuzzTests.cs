@@ -1,6 +1,4 @@
-using System.Text;
 using CsCheck;
-using Payments.Client.Webhooks;
 
 namespace Payments.Client.ChaosTests.Fuzz;
 

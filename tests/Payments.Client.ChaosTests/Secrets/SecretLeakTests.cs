@@ -1,12 +1,4 @@
-using System.Net.Http.Headers;
-using System.Text;
-using Payments.Client.ChaosTests.Fuzz;
-using Payments.Client.ChaosTests.Support;
 using Payments.Client.ChaosTests.Webhooks;
-using Payments.Client.Testing;
-using Payments.Client.Tests.Shared;
-using Payments.Client.Webhooks;
-using Payments.Client.Webhooks.AspNetCore;
 
 namespace Payments.Client.ChaosTests.Secrets;
 

@@ -1,9 +1,5 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Payments.Client.Tests.Shared;
-using Payments.Client.Webhooks;
-using Payments.Client.Webhooks.AspNetCore;
 
 namespace Payments.Client.ChaosTests.Support;
 

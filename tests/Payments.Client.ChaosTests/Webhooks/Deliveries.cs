@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Net.Http.Headers;
-using System.Text;
-using Payments.Client.ChaosTests.Fuzz;
-using Payments.Client.Webhooks;
-
 namespace Payments.Client.ChaosTests.Webhooks;
 
 /// <summary>Hand-made, correctly signed deliveries, as a sender that retries and reorders would make them.</summary>

@@ -1,8 +1,3 @@
-using Payments.Client.ChaosTests.Fuzz;
-using Payments.Client.ChaosTests.Support;
-using Payments.Client.Testing;
-using Payments.Client.Tests.Shared;
-
 namespace Payments.Client.ChaosTests.Webhooks;
 
 /// <summary>

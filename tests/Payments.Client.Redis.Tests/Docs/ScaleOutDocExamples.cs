@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Payments.Client.Webhooks;
 
 namespace Payments.Client.Redis.Tests.Docs;
 

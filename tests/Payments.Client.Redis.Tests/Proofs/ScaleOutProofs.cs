@@ -1,8 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using Payments.Client.Redis.Tests.Support;
-using Payments.Client.Testing;
-using Payments.Client.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace Payments.Client.Redis.Tests.Proofs;

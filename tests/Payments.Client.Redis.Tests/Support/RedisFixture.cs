@@ -1,5 +1,4 @@
 using StackExchange.Redis;
-
 namespace Payments.Client.Redis.Tests.Support;
 
 /// <summary>One real redis-server and a connection to it for a test class; every test uses its own keys.</summary>

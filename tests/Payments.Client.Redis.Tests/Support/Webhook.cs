@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Net.Http.Headers;
-using System.Security.Cryptography;
-using System.Text;
-using Payments.Client.Webhooks;
-
 namespace Payments.Client.Redis.Tests.Support;
 
 /// <summary>Signed deliveries of charge events, as the sender makes them, and a sender that retries non-200 answers.</summary>

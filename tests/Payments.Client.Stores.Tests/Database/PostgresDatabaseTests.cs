@@ -1,7 +1,3 @@
-using Npgsql;
-using Payments.Client.PostgreSql;
-using Payments.Client.Tests.Shared;
-
 namespace Payments.Client.Stores.Tests.Database;
 
 /// <summary>The shared part of the PostgreSQL package, on a real server: a feature's schema created by several instances at once.</summary>

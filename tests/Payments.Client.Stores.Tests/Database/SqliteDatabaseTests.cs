@@ -1,7 +1,3 @@
-using Microsoft.Data.Sqlite;
-using Payments.Client.Sqlite;
-using Payments.Client.Tests.Shared;
-
 namespace Payments.Client.Stores.Tests.Database;
 
 /// <summary>The shared part of the SQLite package: how the file is opened and a feature's schema created.</summary>

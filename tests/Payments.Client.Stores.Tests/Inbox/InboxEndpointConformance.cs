@@ -1,10 +1,3 @@
-using System.Collections.Concurrent;
-using Microsoft.Extensions.DependencyInjection;
-using Payments.Client.Stores.Tests.Support;
-using Payments.Client.Tests.Shared;
-using Payments.Client.Webhooks;
-using Payments.Client.Webhooks.AspNetCore;
-
 namespace Payments.Client.Stores.Tests.Inbox;
 
 /// <summary>The endpoint in inbox mode on each store, on real Kestrel, with the registration line the docs show.</summary>

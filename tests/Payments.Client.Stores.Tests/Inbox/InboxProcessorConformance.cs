@@ -1,8 +1,3 @@
-using System.Diagnostics;
-using Payments.Client.Stores.Tests.Support;
-using Payments.Client.Tests.Shared;
-using Payments.Client.Webhooks;
-
 namespace Payments.Client.Stores.Tests.Inbox;
 
 /// <summary>The processor on each store, on a fake clock: retries on the schedule, dead letters, retention, shutdown, spans.</summary>

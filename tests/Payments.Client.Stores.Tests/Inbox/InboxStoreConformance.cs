@@ -1,7 +1,3 @@
-using Payments.Client.Stores.Tests.Support;
-using Payments.Client.Tests.Shared;
-using Payments.Client.Webhooks;
-
 namespace Payments.Client.Stores.Tests.Inbox;
 
 /// <summary>What every inbox store promises, run against SQLite and PostgreSQL by the two classes below: the same behaviour on both.</summary>

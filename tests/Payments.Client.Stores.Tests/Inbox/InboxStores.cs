@@ -1,9 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Payments.Client.PostgreSql;
-using Payments.Client.Sqlite;
-using Payments.Client.Tests.Shared;
-using Payments.Client.Webhooks;
-
 namespace Payments.Client.Stores.Tests.Inbox;
 
 /// <summary>Makes a fresh, empty inbox store of one kind for one test; disposes what it made.</summary>

@@ -1,10 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Payments.Client.Stores.Tests.Support;
-using Payments.Client.Tests.Shared;
-using Payments.Client.Webhooks;
-using Payments.Client.Webhooks.AspNetCore;
-
 namespace Payments.Client.Stores.Tests.Inbox;
 
 /// <summary>The contract's edge on the inline path (no inbox): an event older than the window is answered 200, not handled, logged at Warning.</summary>

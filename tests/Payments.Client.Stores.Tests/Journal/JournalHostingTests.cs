@@ -1,8 +1,3 @@
-using System.Collections.Concurrent;
-using Microsoft.Extensions.DependencyInjection;
-using Payments.Client.Testing;
-using Payments.Client.Tests.Shared;
-
 namespace Payments.Client.Stores.Tests.Journal;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Collections.Concurrent;
-using Payments.Client.Sqlite;
-using Payments.Client.Testing;
-using Payments.Client.Tests.Shared;
-
 namespace Payments.Client.Stores.Tests.Journal;
 
 /// <summary>

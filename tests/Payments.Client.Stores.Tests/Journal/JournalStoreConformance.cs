@@ -1,4 +1,3 @@
-using System.Text;
 using Payments.Client.Journal;
 
 namespace Payments.Client.Stores.Tests.Journal;

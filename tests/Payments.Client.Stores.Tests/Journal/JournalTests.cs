@@ -1,7 +1,3 @@
-using System.Text;
-using Microsoft.Data.Sqlite;
-using Payments.Client.Testing;
-
 namespace Payments.Client.Stores.Tests.Journal;
 
 /// <summary>

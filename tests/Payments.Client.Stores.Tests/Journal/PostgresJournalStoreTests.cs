@@ -1,6 +1,3 @@
-using Payments.Client.PostgreSql;
-using Payments.Client.Tests.Shared;
-
 namespace Payments.Client.Stores.Tests.Journal;
 
 /// <summary>The journal store conformance suite on a real PostgreSQL server (a database of its own per test).</summary>

@@ -1,6 +1,3 @@
-using Payments.Client.Sqlite;
-using Payments.Client.Tests.Shared;
-
 namespace Payments.Client.Stores.Tests.Journal;
 
 /// <summary>The journal store conformance suite on a real SQLite file.</summary>

@@ -1,16 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
-using Payments.Client.PostgreSql;
-using Payments.Client.Sqlite;
-using Payments.Client.Stores.Tests.Support;
-using Payments.Client.Testing;
-using Payments.Client.Tests.Shared;
-using Payments.Client.Webhooks;
-using Payments.Client.Webhooks.AspNetCore;
-using Xunit.Abstractions;
-
 namespace Payments.Client.Stores.Tests.Proofs;
 
 /// <summary>Runs the proofs alone: two of them spawn processes and count real-time events, other tests would only add noise.</summary>

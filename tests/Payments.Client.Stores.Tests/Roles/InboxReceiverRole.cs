@@ -1,11 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Payments.Client.Stores.Tests.Support;
-using Payments.Client.Tests.Shared;
-using Payments.Client.Webhooks;
-using Payments.Client.Webhooks.AspNetCore;
-
 namespace Payments.Client.Stores.Tests.Roles;
 
 /// <summary>

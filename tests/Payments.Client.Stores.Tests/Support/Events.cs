@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Net.Http.Headers;
-using System.Security.Cryptography;
-using System.Text;
-using Payments.Client.Webhooks;
-
 namespace Payments.Client.Stores.Tests.Support;
 
 /// <summary>Charge events as the sender makes them: the body, its signature, a signed POST.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Payments.Client.Stores.Tests.Support;
 
 /// <summary>The receivers' runs file read back: each run of each event, by process, with its start and (unless cut) end.</summary>

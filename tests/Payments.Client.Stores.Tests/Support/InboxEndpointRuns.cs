@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Payments.Client.Stores.Tests.Support;
 
 /// <summary>Handler runs by event id, counted in the test process.</summary>

@@ -1,7 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Payments.Client.Tests.Shared;
-using Payments.Client.Webhooks;
-
 namespace Payments.Client.Stores.Tests.Support;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Payments.Client.Tests.Shared;
-using Payments.Client.Webhooks;
-
 namespace Payments.Client.Stores.Tests.Support;
 
 /// <summary>A <see cref="WebhookInboxProcessor"/> running in the background on a test's clock, stopped (and awaited, within a deadline) on dispose.</summary>

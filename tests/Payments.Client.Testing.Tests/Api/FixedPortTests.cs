@@ -1,6 +1,4 @@
-using System.Net;
 using System.Net.Sockets;
-using Payments.Client.Testing.Tests.Support;
 
 namespace Payments.Client.Testing.Tests.Api;
 

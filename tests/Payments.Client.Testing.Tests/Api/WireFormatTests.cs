@@ -1,5 +1,3 @@
-using Payments.Client.Testing.Tests.Support;
-
 namespace Payments.Client.Testing.Tests.Api;
 
 public sealed class WireFormatTests : IAsyncLifetime

@@ -1,5 +1,3 @@
-using Payments.Client.Webhooks;
-
 namespace Payments.Client.Testing.Tests.Contract;
 
 /// <summary>The client's writer and readers against the documents' own examples: no fake involved.</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Payments.Client.Testing.Tests.Support;
-
 namespace Payments.Client.Testing.Tests.Contract;
 
 /// <summary>

@@ -1,8 +1,4 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Payments.Client.Tests.Shared;
 
 namespace Payments.Client.Testing.Tests.Contract;
 

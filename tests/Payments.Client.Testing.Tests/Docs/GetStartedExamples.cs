@@ -1,9 +1,6 @@
 #region usings
-using System.Net;
-using Microsoft.Extensions.DependencyInjection;
 using Payments.Client;
 using Payments.Client.Testing;
-using Payments.Client.Webhooks;
 #endregion
 
 namespace Payments.Client.Testing.Tests.Docs;

@@ -1,6 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Payments.Client.Testing.Tests.Support;
 
 namespace Payments.Client.Testing.Tests.Docs;
 

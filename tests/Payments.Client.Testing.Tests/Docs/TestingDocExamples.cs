@@ -1,10 +1,3 @@
-using System.Text;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-using Payments.Client.Testing.Tests.Support;
-using Payments.Client.Tests.Shared;
-using Payments.Client.Webhooks;
-
 namespace Payments.Client.Testing.Tests.Docs;
 
 /// <summary>

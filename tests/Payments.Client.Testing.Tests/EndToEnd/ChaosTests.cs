@@ -1,6 +1,3 @@
-using Payments.Client.Testing.Tests.Support;
-using Payments.Client.Tests.Shared;
-
 namespace Payments.Client.Testing.Tests.EndToEnd;
 
 /// <summary>Many charges through random faults: every attempt of a call carries its one key, and no key charges twice.</summary>

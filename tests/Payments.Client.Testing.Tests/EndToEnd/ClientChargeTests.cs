@@ -1,6 +1,3 @@
-using Payments.Client.Testing.Tests.Support;
-using Payments.Client.Tests.Shared;
-
 namespace Payments.Client.Testing.Tests.EndToEnd;
 
 /// <summary>The real SDK client against the fake over loopback: the happy path and each typed error.</summary>

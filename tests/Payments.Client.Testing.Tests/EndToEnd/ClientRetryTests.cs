@@ -1,6 +1,3 @@
-using Payments.Client.Testing.Tests.Support;
-using Payments.Client.Tests.Shared;
-
 namespace Payments.Client.Testing.Tests.EndToEnd;
 
 /// <summary>The real client's retries against injected faults: one key per call, one charge per key.</summary>

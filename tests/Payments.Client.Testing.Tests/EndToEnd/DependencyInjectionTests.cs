@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Payments.Client.Testing.Tests.EndToEnd;
 
 public sealed class DependencyInjectionTests

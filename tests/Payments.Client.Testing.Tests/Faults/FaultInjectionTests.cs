@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
-using Payments.Client.Testing.Tests.Support;
-
 namespace Payments.Client.Testing.Tests.Faults;
 
 public sealed class FaultInjectionTests

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
-using Payments.Client.Testing.Tests.Support;
-
 namespace Payments.Client.Testing.Tests.Faults;
 
 /// <summary>The random 429s with an HTTP-date and the random slow responses the chaos suite needs.</summary>

@@ -1,5 +1,3 @@
-using Payments.Client.Tests.Shared;
-
 namespace Payments.Client.Testing.Tests.Support;
 
 /// <summary>The real SDK client pointed at a fake, with short delays so retries cost milliseconds.</summary>

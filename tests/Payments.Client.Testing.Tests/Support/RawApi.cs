@@ -1,7 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
-
 namespace Payments.Client.Testing.Tests.Support;
 
 /// <summary>Plain HTTP against the fake, to check the wire itself rather than what the SDK makes of it.</summary>

@@ -1,8 +1,5 @@
-using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Payments.Client.Tests.Shared;
 
 namespace Payments.Client.Testing.Tests.Support;
 

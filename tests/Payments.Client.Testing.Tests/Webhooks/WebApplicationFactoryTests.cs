@@ -1,8 +1,6 @@
-using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using MerchantApp;
-using Payments.Client.Testing.Tests.Support;
 
 namespace Payments.Client.Testing.Tests.Webhooks;
 

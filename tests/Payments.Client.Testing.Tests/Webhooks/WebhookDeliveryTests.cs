@@ -1,10 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using Microsoft.Extensions.Time.Testing;
-using Payments.Client.Testing.Tests.Support;
-using Payments.Client.Tests.Shared;
-
 namespace Payments.Client.Testing.Tests.Webhooks;
 
 public sealed class WebhookDeliveryTests

@@ -1,6 +1,3 @@
-using Payments.Client.Tests.Shared;
-using Payments.Client.Tests.Support;
-
 namespace Payments.Client.Tests.Edges;
 
 /// <summary>Attempts count what was handed to the transport; a timeout message names the timeout that fired.</summary>

@@ -1,8 +1,3 @@
-using System.Net;
-using Payments.Client.Tests.Edges.Support;
-using Payments.Client.Tests.Shared;
-using Payments.Client.Tests.Support;
-
 namespace Payments.Client.Tests.Edges;
 
 /// <summary>Contract, Edges: "Cancellation keeps the key", so the merchant's retry reuses it and cannot charge twice.</summary>

@@ -1,5 +1,3 @@
-using Payments.Client.Tests.Support;
-
 namespace Payments.Client.Tests.Edges;
 
 /// <summary>Contract, Edges: a charge id that is blank, "." or ".." is refused before sending; any other stays one path segment.</summary>

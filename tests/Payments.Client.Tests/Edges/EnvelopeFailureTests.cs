@@ -1,6 +1,3 @@
-using System.Net;
-using Payments.Client.Tests.Support;
-
 namespace Payments.Client.Tests.Edges;
 
 /// <summary>Contract, Edges: "An envelope with "success": false is an error", whatever else it holds.</summary>

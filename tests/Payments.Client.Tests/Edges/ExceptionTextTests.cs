@@ -1,5 +1,3 @@
-using Payments.Client.Tests.Support;
-
 namespace Payments.Client.Tests.Edges;
 
 /// <summary>Every exception's text is true: "nothing was sent" only when nothing was, "could not be reached" only when it was not.</summary>

@@ -1,7 +1,3 @@
-using System.Net;
-using Payments.Client.Tests.Edges.Support;
-using Payments.Client.Tests.Support;
-
 namespace Payments.Client.Tests.Edges;
 
 /// <summary>Contract, Edges: "Oversized responses". The client reads at most 1 MiB; the status still decides.</summary>

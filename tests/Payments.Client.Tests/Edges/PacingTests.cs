@@ -1,7 +1,3 @@
-using Payments.Client.Tests.Edges.Support;
-using Payments.Client.Tests.Shared;
-using Payments.Client.Tests.Support;
-
 namespace Payments.Client.Tests.Edges;
 
 /// <summary>Contract, Edges: "The client's own rate limit paces a little under the documented limit".</summary>

@@ -1,9 +1,3 @@
-using System.Net;
-using Microsoft.Extensions.DependencyInjection;
-using Payments.Client.Tests.Edges.Support;
-using Payments.Client.Tests.Support;
-using Payments.Client.Tests.Shared;
-
 namespace Payments.Client.Tests.Edges;
 
 /// <summary>Contract, Edges: "Redirects are never followed", whatever the primary handler.</summary>

@@ -1,5 +1,3 @@
-using Payments.Client.Tests.Support;
-
 namespace Payments.Client.Tests.Edges;
 
 /// <summary>Contract, Edges: "Retry-After values", read from the raw header on a fake clock.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Payments.Client.Tests.Models;
 
 /// <summary>A merchant caches, queues or returns the SDK's models with System.Text.Json: they must come back equal.</summary>

@@ -1,7 +1,3 @@
-using System.Net;
-using Payments.Client.Tests.Shared;
-using RichardSzalay.MockHttp;
-
 namespace Payments.Client.Tests.Support;
 
 /// <summary>A client over MockHttp and a fake clock, with every attempt recorded.</summary>

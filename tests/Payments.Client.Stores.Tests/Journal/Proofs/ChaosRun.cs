@@ -1,8 +1,4 @@
-using System.Globalization;
-using System.Net;
 using System.Net.Sockets;
-using Payments.Client.Tests.Shared;
-using Xunit.Abstractions;
 
 namespace Payments.Client.Stores.Tests.Journal.Proofs;
 

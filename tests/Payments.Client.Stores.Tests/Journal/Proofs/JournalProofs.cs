@@ -1,11 +1,3 @@
-using System.Text;
-using Microsoft.Data.Sqlite;
-using Payments.Client.PostgreSql;
-using Payments.Client.Sqlite;
-using Payments.Client.Testing;
-using Payments.Client.Tests.Shared;
-using Xunit.Abstractions;
-
 namespace Payments.Client.Stores.Tests.Journal.Proofs;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text;
-
 namespace Payments.Client.Tests.Edges.Support;
 
 /// <summary>
