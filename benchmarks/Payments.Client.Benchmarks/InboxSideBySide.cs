@@ -3,14 +3,17 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
+using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Win32.SafeHandles;
 using Payments.Client.Tests.Shared;
 using Payments.Client.Webhooks;
 using Payments.Client.Webhooks.AspNetCore;
@@ -22,7 +25,9 @@ namespace Payments.Client.Benchmarks;
 /// deduplication, handlers in the request), the SQLite inbox and the PostgreSQL inbox, side by side in one process on
 /// real Kestrel, interleaved round by round; each figure is the median over the rounds. Handlers are no-ops, so what is
 /// measured is the endpoint: verify, (store,) answer. PostgreSQL is a private cluster started here (fsync on, as in
-/// production) unless <c>--postgres CONNECTION-STRING</c> names one.
+/// production) unless <c>--postgres CONNECTION-STRING</c> names one. The floor is what any durable acknowledgement costs:
+/// a hand-written endpoint that writes the body into a file and waits for <c>fdatasync</c> before its 200, in the same
+/// run, so the inbox's figures can be read against the disk's and not only against inline handling, which stores nothing.
 /// </summary>
 internal static class InboxSideBySide
 {
@@ -45,6 +50,7 @@ internal static class InboxSideBySide
         (string Name, WebApplication App, Uri Endpoint)[] contenders =
         [
             await StartAsync("inline (in-memory dedupe)", _ => { }),
+            await StartFloorAsync(Path.Combine(dir, "floor.bin")),
             await StartAsync("SQLite inbox", s => s.AddSqliteWebhookInbox(Path.Combine(dir, "inbox.db"))),
             await StartAsync("PostgreSQL inbox", s => s.AddPostgreSqlWebhookInbox(connectionString)),
         ];
@@ -97,12 +103,12 @@ internal static class InboxSideBySide
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Webhook endpoint, request to 200, no-op handlers; {calls} deliveries x {rounds} rounds, medians over rounds; {Environment.ProcessorCount} cores"));
-            Console.WriteLine("| endpoint | p50 (ms) | p99 (ms) | deliveries/s (" + concurrency.ToString(CultureInfo.InvariantCulture) + " senders) | p50 vs inline |");
-            Console.WriteLine("|---|---:|---:|---:|---:|");
-            double inline = Median(p50[0]);
+            Console.WriteLine("| endpoint | p50 (ms) | p99 (ms) | deliveries/s (" + concurrency.ToString(CultureInfo.InvariantCulture) + " senders) | p50 vs inline | p50 vs floor |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+            double inline = Median(p50[0]), floor = Median(p50[1]);
             for (int c = 0; c < contenders.Length; c++)
             {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {contenders[c].Name} | {Median(p50[c]):0.00} | {Median(p99[c]):0.00} | {Median(rate[c]):0} | {Median(p50[c]) / inline:0.00}x |"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {contenders[c].Name} | {Median(p50[c]):0.00} | {Median(p99[c]):0.00} | {Median(rate[c]):0} | {Median(p50[c]) / inline:0.00}x | {Median(p50[c]) / floor:0.00}x |"));
             }
         }
         finally
@@ -138,6 +144,61 @@ internal static class InboxSideBySide
         string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return (name, app, new Uri(new Uri(address), "/webhooks/payments"));
     }
+
+    // Overwrites a preallocated file in place, as SQLite reuses its WAL, so each sync is of data, not of a growing file.
+    private static async Task<(string, WebApplication, Uri)> StartFloorAsync(string path)
+    {
+        const int Slot = 4096, Slots = 256;
+        SafeFileHandle file = File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, preallocationSize: Slot * Slots);
+        RandomAccess.Write(file, new byte[Slot * Slots], 0);
+        Fdatasync(file);
+        var gate = new SemaphoreSlim(1, 1); // one writer at a time, as the inbox's
+        long next = 0;
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.Logging.ClearProviders();
+        WebApplication app = builder.Build();
+        app.Lifetime.ApplicationStopped.Register(file.Dispose);
+        app.MapPost("/webhooks/payments", async (HttpContext context) =>
+        {
+            byte[] body = new byte[Slot];
+            int length = 0, read;
+            while ((read = await context.Request.Body.ReadAsync(body.AsMemory(length))) > 0)
+            {
+                length += read;
+            }
+
+            await gate.WaitAsync();
+            try
+            {
+                RandomAccess.Write(file, body.AsSpan(0, length), next++ % Slots * Slot);
+                Fdatasync(file);
+            }
+            finally
+            {
+                gate.Release();
+            }
+
+            return Results.Ok();
+        });
+        await app.StartAsync();
+        string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        return ("floor: write + fdatasync", app, new Uri(new Uri(address), "/webhooks/payments"));
+    }
+
+    private static void Fdatasync(SafeFileHandle file)
+    {
+        if (fdatasync((int)file.DangerousGetHandle()) != 0)
+        {
+            throw new IOException($"fdatasync failed: errno {Marshal.GetLastPInvokeError()}");
+        }
+    }
+
+    [DllImport("libc", SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+#pragma warning disable SA1300, CA1401 // libc's name; private
+    private static extern int fdatasync(int fd);
+#pragma warning restore SA1300, CA1401
 
     private static async Task PostAsync(HttpClient http, Uri endpoint, string id)
     {

@@ -7,7 +7,9 @@ namespace Payments.Client.Sqlite;
 /// <summary>
 /// The webhook inbox in one SQLite file, for an app running as one process (WAL mode; a write waits for another up to
 /// <c>busy_timeout</c>; <c>synchronous=FULL</c>, so a stored delivery survives a crash or power loss once
-/// <see cref="TryAddAsync"/> returns). Several instances sharing an inbox need <c>Payments.Client.PostgreSql</c>.
+/// <see cref="TryAddAsync"/> returns). The processor's bookkeeping (claim, lease, completion, failure, release) does not
+/// wait for the disk: a power cut can undo the last of it, and those events run again, so the 200's wait is one sync of
+/// the disk and not three. Several instances sharing an inbox need <c>Payments.Client.PostgreSql</c>.
 /// </summary>
 public sealed class SqliteWebhookInboxStore : IWebhookInboxStore
 {
@@ -75,7 +77,8 @@ public sealed class SqliteWebhookInboxStore : IWebhookInboxStore
                 p.AddWithValue("$n", maxCount);
             },
             cancellationToken,
-            writes: true);
+            writes: true,
+            durable: false);
     }
 
     /// <inheritdoc/>
@@ -88,7 +91,8 @@ public sealed class SqliteWebhookInboxStore : IWebhookInboxStore
                 p.AddWithValue("$owner", owner);
                 p.AddWithValue("$until", Ms(leaseEndsAt));
             },
-            cancellationToken).ConfigureAwait(false) == 1;
+            cancellationToken,
+            durable: false).ConfigureAwait(false) == 1;
 
     /// <inheritdoc/>
     public async Task<bool> CompleteAsync(string eventId, string owner, DateTimeOffset now, CancellationToken cancellationToken) =>
@@ -101,7 +105,8 @@ public sealed class SqliteWebhookInboxStore : IWebhookInboxStore
                 p.AddWithValue("$owner", owner);
                 p.AddWithValue("$now", Ms(now));
             },
-            cancellationToken).ConfigureAwait(false) == 1;
+            cancellationToken,
+            durable: false).ConfigureAwait(false) == 1;
 
     /// <inheritdoc/>
     public async Task<bool> FailAsync(string eventId, string owner, string failure, DateTimeOffset? nextAttemptAt, DateTimeOffset now, CancellationToken cancellationToken) =>
@@ -118,7 +123,8 @@ public sealed class SqliteWebhookInboxStore : IWebhookInboxStore
                 p.AddWithValue("$now", Ms(now));
                 p.AddWithValue("$line", failure.ReplaceLineEndings(" "));
             },
-            cancellationToken).ConfigureAwait(false) == 1;
+            cancellationToken,
+            durable: false).ConfigureAwait(false) == 1;
 
     /// <inheritdoc/>
     public async Task<bool> ReleaseAsync(string eventId, string owner, DateTimeOffset now, CancellationToken cancellationToken) =>
@@ -131,7 +137,8 @@ public sealed class SqliteWebhookInboxStore : IWebhookInboxStore
                 p.AddWithValue("$owner", owner);
                 p.AddWithValue("$now", Ms(now));
             },
-            cancellationToken).ConfigureAwait(false) == 1;
+            cancellationToken,
+            durable: false).ConfigureAwait(false) == 1;
 
     /// <inheritdoc/>
     public Task<IReadOnlyList<WebhookInboxEntry>> ListAsync(WebhookInboxState? state, int limit, CancellationToken cancellationToken)
@@ -226,7 +233,7 @@ public sealed class SqliteWebhookInboxStore : IWebhookInboxStore
 
     private static DateTimeOffset FromMs(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
 
-    private async Task<int> ExecuteAsync(string sql, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken)
+    private async Task<int> ExecuteAsync(string sql, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken, bool durable = true)
     {
         await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
         return await _database.WriteAsync(
@@ -237,16 +244,17 @@ public sealed class SqliteWebhookInboxStore : IWebhookInboxStore
                 bind(command.Parameters);
                 return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             },
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken,
+            durable).ConfigureAwait(false);
     }
 
     /// <summary>A read, or with <paramref name="writes"/> a write that returns rows (the claim's UPDATE ... RETURNING).</summary>
-    private async Task<IReadOnlyList<WebhookInboxEntry>> QueryAsync(string sql, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken, bool writes = false)
+    private async Task<IReadOnlyList<WebhookInboxEntry>> QueryAsync(string sql, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken, bool writes = false, bool durable = true)
     {
         await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
         if (writes)
         {
-            return await _database.WriteAsync(connection => ReadEntriesAsync(connection, sql, bind, cancellationToken), cancellationToken).ConfigureAwait(false);
+            return await _database.WriteAsync(connection => ReadEntriesAsync(connection, sql, bind, cancellationToken), cancellationToken, durable).ConfigureAwait(false);
         }
 
         await using SqliteConnection connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
