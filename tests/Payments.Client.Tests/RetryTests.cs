@@ -280,39 +280,6 @@ public class RetryTests
     }
 
     [Fact]
-    public async Task The_callers_cancellation_during_a_retry_wait_stops_at_once_and_is_not_retried()
-    {
-        var api = new TestClient();
-        api.Script(TestClient.ChargeUrl, TestClient.Error(503, "processing_error", r => r.Headers.Add("Retry-After", "10")), TestClient.Ok());
-        using var cts = new CancellationTokenSource();
-
-        Task<ChargeResult> call = api.Client.ChargeAsync(TestClient.Request(), cts.Token);
-        await api.WaitForAttemptsAsync(1);
-        await api.Time.WaitForWaitsAsync(1, "the 503 to be read and the call to park on its 10 s Retry-After");
-        Assert.Equal([TimeSpan.FromSeconds(10)], api.Time.PendingWaits);
-        cts.Cancel();
-
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.WaitAsync(TimeSpan.FromSeconds(5)));
-        Assert.Single(api.Attempts);
-    }
-
-    [Fact]
-    public async Task The_callers_cancellation_during_an_attempt_is_an_operation_canceled_exception()
-    {
-        var api = new TestClient();
-        api.Script(TestClient.ChargeUrl, TestClient.Hang());
-        using var cts = new CancellationTokenSource();
-
-        Task<ChargeResult> call = api.Client.ChargeAsync(TestClient.Request(), cts.Token);
-        await api.WaitForAttemptsAsync(1);
-        cts.Cancel();
-
-        OperationCanceledException error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.WaitAsync(TimeSpan.FromSeconds(5)));
-        Assert.Equal(cts.Token, error.CancellationToken);
-        Assert.Single(api.Attempts);
-    }
-
-    [Fact]
     public async Task A_single_attempt_configuration_never_retries()
     {
         var api = new TestClient(o => o.Retry.MaxAttempts = 1);
