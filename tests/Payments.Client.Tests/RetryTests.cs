@@ -56,30 +56,19 @@ public class RetryTests
         Assert.Equal(seconds.Select(TimeSpan.FromSeconds), api.Gaps); // uncapped, the last would be 8 s
     }
 
-    [Fact]
-    public async Task Retry_after_zero_on_three_429s_waits_the_backoff_never_a_tight_loop()
+    [Theory]
+    [InlineData(500, "0", new[] { 0.5, 1.0, 2.0 })] // a Retry-After of 0 waits the backoff, never a tight loop
+    [InlineData(400, "1", new[] { 1.0, 1.0, 1.6 })] // backoffs 0.4, 0.8, 1.6 s: the Retry-After wins twice, the backoff once
+    public async Task A_retry_after_is_a_minimum_the_wait_is_the_larger_of_it_and_the_backoff(int baseDelayMs, string retryAfter, double[] seconds)
     {
-        var api = new TestClient(o => o.Retry.BaseDelay = TimeSpan.FromMilliseconds(500));
-        Responder zero = TestClient.Error(429, "rate_limited", r => r.Headers.Add("Retry-After", "0"));
-        api.Script(TestClient.ChargeUrl, zero, zero, zero, TestClient.Ok());
+        var api = new TestClient(o => o.Retry.BaseDelay = TimeSpan.FromMilliseconds(baseDelayMs));
+        Responder limited = TestClient.Error(429, "rate_limited", r => r.Headers.Add("Retry-After", retryAfter));
+        api.Script(TestClient.ChargeUrl, limited, limited, limited, TestClient.Ok());
 
         ChargeResult result = await api.Run(() => api.Client.ChargeAsync(TestClient.Request()));
 
         Assert.Equal(4, result.Attempts);
-        Assert.Equal([TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)], api.Gaps);
-    }
-
-    [Fact]
-    public async Task A_retry_after_is_a_minimum_the_wait_is_the_larger_of_it_and_the_backoff()
-    {
-        // Backoffs 0.4, 0.8, 1.6 s against a Retry-After of 1 s: the Retry-After wins twice, the backoff once.
-        var api = new TestClient(o => o.Retry.BaseDelay = TimeSpan.FromMilliseconds(400));
-        Responder oneSecond = TestClient.Error(429, "rate_limited", r => r.Headers.Add("Retry-After", "1"));
-        api.Script(TestClient.ChargeUrl, oneSecond, oneSecond, oneSecond, TestClient.Ok());
-
-        await api.Run(() => api.Client.ChargeAsync(TestClient.Request()));
-
-        Assert.Equal([TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1.6)], api.Gaps);
+        Assert.Equal(seconds.Select(TimeSpan.FromSeconds), api.Gaps);
     }
 
     [Fact]
