@@ -57,11 +57,7 @@ public class DependencyInjectionTests
     [Fact]
     public void Options_are_validated_at_start_naming_the_missing_key()
     {
-        var services = new ServiceCollection();
-        services.AddPaymentsClient(o => o.ApiKey = null);
-        using ServiceProvider provider = services.BuildServiceProvider();
-
-        OptionsValidationException error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+        OptionsValidationException error = Assert.IsType<OptionsValidationException>(ValidateAtStart(o => o.ApiKey = null));
 
         Assert.Contains("Payments:ApiKey is missing", error.Message);
     }
@@ -76,15 +72,11 @@ public class DependencyInjectionTests
     [InlineData("https://api.example.com/v1/", true)]
     public void Plain_http_is_refused_except_on_loopback(string baseAddress, bool valid)
     {
-        var services = new ServiceCollection();
-        services.AddPaymentsClient(o =>
+        Exception? error = ValidateAtStart(o =>
         {
             o.ApiKey = Key;
             o.BaseAddress = new Uri(baseAddress);
         });
-        using ServiceProvider provider = services.BuildServiceProvider();
-
-        Exception? error = Record.Exception(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
         if (valid)
         {
@@ -99,17 +91,13 @@ public class DependencyInjectionTests
     [Fact]
     public void Every_bad_setting_is_reported_and_the_key_is_never_echoed()
     {
-        var services = new ServiceCollection();
-        services.AddPaymentsClient(o =>
+        OptionsValidationException error = Assert.IsType<OptionsValidationException>(ValidateAtStart(o =>
         {
             o.ApiKey = "sk_live_secret value\n";
             o.Retry.MaxAttempts = 0;
             o.AttemptTimeout = TimeSpan.FromMinutes(5);
             o.OverallTimeout = TimeSpan.FromMinutes(1);
-        });
-        using ServiceProvider provider = services.BuildServiceProvider();
-
-        OptionsValidationException error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+        }));
 
         Assert.Contains("ApiKey", error.Message);
         Assert.Contains("MaxAttempts", error.Message);
@@ -163,6 +151,15 @@ public class DependencyInjectionTests
         Charge charge = (await provider.GetRequiredService<IPaymentsClient>().GetChargeAsync("ch_1")).Charge;
 
         Assert.Equal("ch_1", charge.Id);
+    }
+
+    /// <summary>What the host's start does with the registered options: null when they are valid.</summary>
+    private static Exception? ValidateAtStart(Action<PaymentsClientOptions> configure)
+    {
+        var services = new ServiceCollection();
+        services.AddPaymentsClient(configure);
+        using ServiceProvider provider = services.BuildServiceProvider();
+        return Record.Exception(() => provider.GetRequiredService<IStartupValidator>().Validate());
     }
 
     private sealed class HeaderHandler : DelegatingHandler

@@ -60,19 +60,9 @@ public class RateLimitTests
         api.Script(TestClient.ChargeUrl, TestClient.Ok());
 
         Task<ChargeResult>[] calls = Enumerable.Range(0, 4).Select(i => api.Client.ChargeAsync(TestClient.Request($"rl-{i}"))).ToArray();
-        await api.Run(async () =>
-        {
-            try
-            {
-                await Task.WhenAll(calls);
-            }
-            catch (RateLimitedException)
-            {
-            }
+        Exception? thrown = await api.Run(() => Record.ExceptionAsync(() => Task.WhenAll(calls)), calls);
 
-            return 0;
-        }, calls);
-
+        Assert.IsType<RateLimitedException>(thrown);
         RateLimitedException[] throttled = calls.Where(c => c.IsFaulted).Select(c => Assert.IsType<RateLimitedException>(c.Exception!.InnerException)).ToArray();
         Assert.Equal(2, throttled.Length);
         Assert.All(throttled, e => Assert.Equal(0, e.StatusCode));

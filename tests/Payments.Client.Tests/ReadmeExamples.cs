@@ -130,16 +130,4 @@ public class ReadmeExamples
 
         Assert.Equal(["Declined (insufficient_funds): try another card"], said);
     }
-
-    [Fact]
-    public async Task Amount_zero_is_a_programming_error_and_nothing_is_sent()
-    {
-        var api = new TestClient();
-
-        ArgumentOutOfRangeException refused = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() =>
-            api.Client.ChargeAsync(new ChargeRequest { Amount = 0, Currency = "usd", CustomerId = "cus_123", PaymentMethodId = "pm_456" }));
-
-        Assert.Contains("ChargeRequest.Amount", refused.Message, StringComparison.Ordinal);
-        Assert.Empty(api.Attempts);
-    }
 }

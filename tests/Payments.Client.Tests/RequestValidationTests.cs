@@ -43,6 +43,7 @@ public class RequestValidationTests
     {
         ArgumentOutOfRangeException error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _api.Client.ChargeAsync(TestClient.Request() with { Amount = amount }));
 
+        Assert.Contains("ChargeRequest.Amount", error.Message, StringComparison.Ordinal);
         Assert.Contains("minor units", error.Message);
         Assert.Empty(_api.Attempts);
     }

@@ -42,57 +42,22 @@ public class TelemetryTests
     [Fact]
     public async Task An_attempt_without_a_response_has_no_status_code_tag()
     {
-        var tags = new List<Dictionary<string, object?>>();
-        using var listener = new MeterListener
-        {
-            InstrumentPublished = (instrument, l) =>
-            {
-                if (instrument.Meter.Name == "Payments.Client" && instrument.Name == "payments.client.attempts")
-                {
-                    l.EnableMeasurementEvents(instrument);
-                }
-            },
-        };
-        listener.SetMeasurementEventCallback<long>((_, _, t, _) =>
-        {
-            var copy = new Dictionary<string, object?>();
-            foreach (KeyValuePair<string, object?> tag in t)
-            {
-                copy[tag.Key] = tag.Value;
-            }
-
-            lock (tags)
-            {
-                tags.Add(copy);
-            }
-        });
-        listener.Start();
+        var measurements = new List<Measurement>();
+        using MeterListener listener = Listen(measurements);
         var api = new TestClient(o => o.Retry.MaxAttempts = 1);
         api.Script(TestClient.ChargeUrl, TestClient.Throw(new HttpRequestException("Connection refused")));
 
         await Assert.ThrowsAsync<ConnectionFailedException>(() => api.Client.ChargeAsync(TestClient.Request("k-no-status")));
 
-        Dictionary<string, object?> attempt = Assert.Single(tags, t => (string?)t["payments.operation"] == "charge");
-        Assert.False(attempt.ContainsKey("http.response.status_code"));
+        Measurement attempt = Assert.Single(measurements, m => m.Name == "payments.client.attempts" && (string?)m.Tags["payments.operation"] == "charge");
+        Assert.False(attempt.Tags.ContainsKey("http.response.status_code"));
     }
 
     [Fact]
     public async Task Calls_attempts_retries_rate_limit_waits_and_duration_are_measured()
     {
-        var measurements = new List<(string Name, double Value, Dictionary<string, object?> Tags)>();
-        using var listener = new MeterListener
-        {
-            InstrumentPublished = (instrument, l) =>
-            {
-                if (instrument.Meter.Name == "Payments.Client")
-                {
-                    l.EnableMeasurementEvents(instrument);
-                }
-            },
-        };
-        listener.SetMeasurementEventCallback<long>((i, v, tags, _) => Record(i.Name, v, tags));
-        listener.SetMeasurementEventCallback<double>((i, v, tags, _) => Record(i.Name, v, tags));
-        listener.Start();
+        var measurements = new List<Measurement>();
+        using MeterListener listener = Listen(measurements);
         var api = new TestClient(o =>
         {
             o.RateLimit.RequestsPerSecond = 1;
@@ -111,6 +76,29 @@ public class TelemetryTests
         Assert.Equal(2, measurements.Count(m => m.Name == "payments.client.call.duration"));
         Assert.Contains(measurements, m => m.Name == "payments.client.attempts" && m.Tags["http.response.status_code"] is 502);
 
+        double Sum(string name, (string Key, string Value)? tag = null) => measurements
+            .Where(m => m.Name == name && (tag is null || Equals(m.Tags.GetValueOrDefault(tag.Value.Key), tag.Value.Value)))
+            .Sum(m => m.Value);
+    }
+
+    /// <summary>Records every measurement of the client's meter, with a copy of its tags.</summary>
+    private static MeterListener Listen(List<Measurement> measurements)
+    {
+        var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == "Payments.Client")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((i, v, tags, _) => Record(i.Name, v, tags));
+        listener.SetMeasurementEventCallback<double>((i, v, tags, _) => Record(i.Name, v, tags));
+        listener.Start();
+        return listener;
+
         void Record(string name, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
         {
             var copy = new Dictionary<string, object?>();
@@ -121,12 +109,10 @@ public class TelemetryTests
 
             lock (measurements)
             {
-                measurements.Add((name, value, copy));
+                measurements.Add(new Measurement(name, value, copy));
             }
         }
-
-        double Sum(string name, (string Key, string Value)? tag = null) => measurements
-            .Where(m => m.Name == name && (tag is null || Equals(m.Tags.GetValueOrDefault(tag.Value.Key), tag.Value.Value)))
-            .Sum(m => m.Value);
     }
+
+    private sealed record Measurement(string Name, double Value, Dictionary<string, object?> Tags);
 }
