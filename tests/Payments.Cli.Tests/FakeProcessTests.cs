@@ -14,9 +14,10 @@ public sealed class FakeProcessTests
         try
         {
             Uri baseAddress = await FakeTests.ListeningAsync(output).WaitAsync(Deadline);
-            using var client = new FakeTests.OwnedClient(baseAddress, "sk_test_process");
+            using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+            var client = new PaymentsClient(http, TestClientOptions.For(baseAddress, "sk_test_process"));
 
-            ChargeResult result = await client.Client.ChargeAsync(new ChargeRequest { Amount = 2500, Currency = "usd", CustomerId = TestCustomers.Default, PaymentMethodId = TestPaymentMethods.Succeeds });
+            ChargeResult result = await client.ChargeAsync(new ChargeRequest { Amount = 2500, Currency = "usd", CustomerId = TestCustomers.Default, PaymentMethodId = TestPaymentMethods.Succeeds });
             await output.WaitForLineAsync(l => l == $"POST /v1/payments/charge -> 200  key={result.IdempotencyKey}", Deadline, "for the charge");
 
             using (Process signal = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))

@@ -13,10 +13,11 @@ public sealed class FakeTests
         Task<int> run = Start(["fake", "--port", "0", "--api-key", "sk_test_cli"], output, error, stop.Token);
 
         Uri baseAddress = await ListeningAsync(output);
-        using var client = new OwnedClient(baseAddress, "sk_test_cli");
+        using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        var client = new PaymentsClient(http, TestClientOptions.For(baseAddress, "sk_test_cli"));
         var request = new ChargeRequest { Amount = 2500, Currency = "usd", CustomerId = TestCustomers.Default, PaymentMethodId = TestPaymentMethods.Succeeds, IdempotencyKey = "order-9" };
-        ChargeResult first = await client.Client.ChargeAsync(request);
-        ChargeResult again = await client.Client.ChargeAsync(request);
+        ChargeResult first = await client.ChargeAsync(request);
+        ChargeResult again = await client.ChargeAsync(request);
         await output.WaitForLineAsync(l => l.Contains("replayed", StringComparison.Ordinal), Tool.Deadline, "for the replayed request");
         await stop.CancelAsync();
         int exit = await run.WaitAsync(Tool.Deadline);
@@ -43,8 +44,9 @@ public sealed class FakeTests
         Task<int> run = Start(["fake", "--port", "0", "--webhook-url", receiver.Endpoint.ToString(), "--webhook-secret", Merchant.Secret, "--json"], output, new LineWriter(), stop.Token);
 
         using JsonDocument banner = JsonDocument.Parse(await output.WaitForLineAsync(l => l.Contains("\"listening\"", StringComparison.Ordinal), Tool.Deadline, "announcing the address"));
-        using var client = new OwnedClient(new Uri(banner.RootElement.GetProperty("base_address").GetString()!), banner.RootElement.GetProperty("api_key").GetString()!);
-        ChargeResult charged = await client.Client.ChargeAsync(new ChargeRequest { Amount = 2500, Currency = "usd", CustomerId = TestCustomers.Default, PaymentMethodId = TestPaymentMethods.Succeeds });
+        using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        var client = new PaymentsClient(http, TestClientOptions.For(new Uri(banner.RootElement.GetProperty("base_address").GetString()!), banner.RootElement.GetProperty("api_key").GetString()!));
+        ChargeResult charged = await client.ChargeAsync(new ChargeRequest { Amount = 2500, Currency = "usd", CustomerId = TestCustomers.Default, PaymentMethodId = TestPaymentMethods.Succeeds });
         using JsonDocument webhook = JsonDocument.Parse(await output.WaitForLineAsync(l => l.Contains("\"webhook\"", StringComparison.Ordinal), Tool.Deadline, "for the webhook attempt"));
         await stop.CancelAsync();
         await run.WaitAsync(Tool.Deadline);
@@ -76,18 +78,5 @@ public sealed class FakeTests
     {
         var console = new CliConsole(output, error, () => Stream.Null, _ => null);
         return Task.Run(() => PaymentsCli.RunAsync(args, console, handleSignals: false, cancellationToken), CancellationToken.None);
-    }
-
-    /// <summary>An SDK client and the HttpClient it owns.</summary>
-    internal sealed class OwnedClient : IDisposable
-    {
-        private readonly HttpClient _http = new() { Timeout = Timeout.InfiniteTimeSpan };
-
-        public OwnedClient(Uri baseAddress, string apiKey) =>
-            Client = new PaymentsClient(_http, TestClientOptions.For(baseAddress, apiKey));
-
-        public PaymentsClient Client { get; }
-
-        public void Dispose() => _http.Dispose();
     }
 }
