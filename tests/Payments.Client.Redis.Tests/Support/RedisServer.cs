@@ -49,12 +49,9 @@ internal sealed class RedisServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_process is { } process)
+        if (_process is not null)
         {
-            process.Kill();
-            using var cts = new CancellationTokenSource(StartDeadline);
-            await process.WaitForExitAsync(cts.Token);
-            process.Dispose();
+            await KillAsync();
         }
 
         try
@@ -96,12 +93,8 @@ internal sealed class RedisServer : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (string arg in new[] { "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", string.Empty, "--dir", _dir, "--daemonize", "no" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        foreach (string arg in _persistent ? new[] { "--appendonly", "yes", "--appendfsync", "always" } : new[] { "--appendonly", "no" })
+        string[] persistence = _persistent ? ["--appendonly", "yes", "--appendfsync", "always"] : ["--appendonly", "no"];
+        foreach (string arg in new[] { "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", string.Empty, "--dir", _dir, "--daemonize", "no" }.Concat(persistence))
         {
             start.ArgumentList.Add(arg);
         }
