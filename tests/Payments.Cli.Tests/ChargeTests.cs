@@ -2,15 +2,12 @@ namespace Payments.Cli.Tests;
 
 public sealed class ChargeTests
 {
-    private static readonly string[] Charge =
-        ["charge", "--amount", "25.00", "--currency", "usd", "--customer", TestCustomers.Default, "--payment-method", TestPaymentMethods.Succeeds];
-
     [Fact]
     public async Task A_charge_against_the_configured_api_prints_the_charge_and_its_key()
     {
         await using FakePaymentsApi api = await FakePaymentsApi.StartAsync();
 
-        CliResult result = await Tool.RunAsync([.. Charge, "--idempotency-key", "order-1"], Env(api));
+        CliResult result = await Tool.RunAsync([.. Charge(), "--idempotency-key", "order-1"], Env(api));
 
         Assert.True(result.ExitCode == 0, result.ToString());
         FakeCharge charge = Assert.Single(api.Charges);
@@ -25,7 +22,7 @@ public sealed class ChargeTests
     {
         await using FakePaymentsApi api = await FakePaymentsApi.StartAsync();
 
-        CliResult result = await Tool.RunAsync([.. Charge, "--json"], Env(api));
+        CliResult result = await Tool.RunAsync([.. Charge(), "--json"], Env(api));
 
         Assert.True(result.ExitCode == 0, result.ToString());
         using JsonDocument json = JsonDocument.Parse(result.Out);
@@ -42,9 +39,7 @@ public sealed class ChargeTests
     {
         await using FakePaymentsApi api = await FakePaymentsApi.StartAsync();
 
-        CliResult result = await Tool.RunAsync(
-            ["charge", "--amount", "25", "--currency", "usd", "--customer", TestCustomers.Default, "--payment-method", TestPaymentMethods.InsufficientFunds, "--idempotency-key", "order-2"],
-            Env(api));
+        CliResult result = await Tool.RunAsync([.. Charge("25", TestPaymentMethods.InsufficientFunds), "--idempotency-key", "order-2"], Env(api));
 
         Assert.Equal(1, result.ExitCode);
         string line = Assert.Single(result.ErrorLines);
@@ -58,9 +53,7 @@ public sealed class ChargeTests
     {
         await using FakePaymentsApi api = await FakePaymentsApi.StartAsync();
 
-        CliResult result = await Tool.RunAsync(
-            ["charge", "--amount", "25", "--currency", "usd", "--customer", TestCustomers.Default, "--payment-method", TestPaymentMethods.LostCard, "--idempotency-key", "order-3", "--json"],
-            Env(api));
+        CliResult result = await Tool.RunAsync([.. Charge("25", TestPaymentMethods.LostCard), "--idempotency-key", "order-3", "--json"], Env(api));
 
         Assert.Equal(1, result.ExitCode);
         using JsonDocument json = JsonDocument.Parse(result.Out);
@@ -80,7 +73,7 @@ public sealed class ChargeTests
 
         // Retry-After: 0 makes the client retry at once: progress without a real wait.
         api.Faults.RateLimitNext(TimeSpan.Zero);
-        CliResult result = await Tool.RunAsync([.. Charge, "--idempotency-key", "order-4"], Env(api));
+        CliResult result = await Tool.RunAsync([.. Charge(), "--idempotency-key", "order-4"], Env(api));
 
         Assert.True(result.ExitCode == 0, result.ToString());
         string progress = Assert.Single(result.ErrorLines);
@@ -94,7 +87,7 @@ public sealed class ChargeTests
     [Fact]
     public async Task Without_a_base_address_it_charges_an_in_process_fake()
     {
-        CliResult result = await Tool.RunAsync(Charge);
+        CliResult result = await Tool.RunAsync(Charge());
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains(": succeeded", result.Out, StringComparison.Ordinal);
@@ -104,7 +97,7 @@ public sealed class ChargeTests
     [Fact]
     public async Task A_base_address_without_a_key_exits_2()
     {
-        CliResult result = await Tool.RunAsync(Charge, new Dictionary<string, string> { ["PAYMENTS_BASE_ADDRESS"] = "http://127.0.0.1:1/v1/" });
+        CliResult result = await Tool.RunAsync(Charge(), new Dictionary<string, string> { ["PAYMENTS_BASE_ADDRESS"] = "http://127.0.0.1:1/v1/" });
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("PAYMENTS_API_KEY is not", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
@@ -113,7 +106,7 @@ public sealed class ChargeTests
     [Fact]
     public async Task An_amount_the_currency_cannot_hold_exits_2()
     {
-        CliResult result = await Tool.RunAsync("charge", "--amount", "25.001", "--currency", "usd", "--customer", TestCustomers.Default, "--payment-method", TestPaymentMethods.Succeeds);
+        CliResult result = await Tool.RunAsync(Charge("25.001"));
 
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith("payments: --amount:", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
@@ -124,7 +117,7 @@ public sealed class ChargeTests
     [InlineData("0")]
     public async Task A_refused_amount_is_one_line_naming_the_option_and_the_value_as_typed(string amount)
     {
-        CliResult result = await Tool.RunAsync("charge", "--amount", amount, "--currency", "usd", "--customer", TestCustomers.Default, "--payment-method", TestPaymentMethods.Succeeds);
+        CliResult result = await Tool.RunAsync(Charge(amount));
 
         Assert.Equal(2, result.ExitCode);
         string line = Assert.Single(result.ErrorLines);
@@ -137,7 +130,7 @@ public sealed class ChargeTests
     public async Task Get_reads_a_charge_back_and_an_unknown_one_is_a_typed_404()
     {
         await using FakePaymentsApi api = await FakePaymentsApi.StartAsync();
-        await Tool.RunAsync(Charge, Env(api));
+        await Tool.RunAsync(Charge(), Env(api));
         string id = Assert.Single(api.Charges).Id;
 
         CliResult found = await Tool.RunAsync(["get", id, "--json"], Env(api));
@@ -152,6 +145,9 @@ public sealed class ChargeTests
         Assert.Equal(1, missing.ExitCode);
         Assert.Contains("NotFoundException, HTTP 404 charge_not_found", Assert.Single(missing.ErrorLines), StringComparison.Ordinal);
     }
+
+    private static string[] Charge(string amount = "25.00", string paymentMethod = TestPaymentMethods.Succeeds) =>
+        ["charge", "--amount", amount, "--currency", "usd", "--customer", TestCustomers.Default, "--payment-method", paymentMethod];
 
     private static Dictionary<string, string> Env(FakePaymentsApi api) => new()
     {

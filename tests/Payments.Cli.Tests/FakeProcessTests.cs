@@ -14,9 +14,10 @@ public sealed class FakeProcessTests
         try
         {
             Uri baseAddress = await FakeTests.ListeningAsync(output).WaitAsync(Deadline);
-            using FakeTests.OwnedClient client = FakeTests.Client(baseAddress, "sk_test_process");
+            using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+            var client = new PaymentsClient(http, TestClientOptions.For(baseAddress, "sk_test_process"));
 
-            ChargeResult result = await client.Client.ChargeAsync(new ChargeRequest { Amount = 2500, Currency = "usd", CustomerId = TestCustomers.Default, PaymentMethodId = TestPaymentMethods.Succeeds });
+            ChargeResult result = await client.ChargeAsync(new ChargeRequest { Amount = 2500, Currency = "usd", CustomerId = TestCustomers.Default, PaymentMethodId = TestPaymentMethods.Succeeds });
             await output.WaitForLineAsync(l => l == $"POST /v1/payments/charge -> 200  key={result.IdempotencyKey}", Deadline, "for the charge");
 
             using (Process signal = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
@@ -54,23 +55,20 @@ public sealed class FakeProcessTests
         }
 
         var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-            {
-                output.AddLine(e.Data);
-            }
-        };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-            {
-                error.AddLine(e.Data);
-            }
-        };
+        process.OutputDataReceived += Into(output);
+        process.ErrorDataReceived += Into(error);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
     }
+
+    /// <summary>Each line the process prints, into <paramref name="writer"/>; a null line is the stream's end.</summary>
+    private static DataReceivedEventHandler Into(LineWriter writer) => (_, e) =>
+    {
+        if (e.Data is not null)
+        {
+            writer.WriteLine(e.Data);
+        }
+    };
 }

@@ -4,8 +4,6 @@ namespace Payments.Cli.Tests;
 
 public sealed class FakeTests
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
-
     [Fact]
     public async Task The_fake_prints_its_address_key_and_test_data_then_a_line_per_request_and_stops_on_cancel()
     {
@@ -15,13 +13,14 @@ public sealed class FakeTests
         Task<int> run = Start(["fake", "--port", "0", "--api-key", "sk_test_cli"], output, error, stop.Token);
 
         Uri baseAddress = await ListeningAsync(output);
-        using var client = Client(baseAddress, "sk_test_cli");
+        using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        var client = new PaymentsClient(http, TestClientOptions.For(baseAddress, "sk_test_cli"));
         var request = new ChargeRequest { Amount = 2500, Currency = "usd", CustomerId = TestCustomers.Default, PaymentMethodId = TestPaymentMethods.Succeeds, IdempotencyKey = "order-9" };
-        ChargeResult first = await client.Client.ChargeAsync(request);
-        ChargeResult again = await client.Client.ChargeAsync(request);
-        await output.WaitForLineAsync(l => l.Contains("replayed", StringComparison.Ordinal), Deadline, "for the replayed request");
+        ChargeResult first = await client.ChargeAsync(request);
+        ChargeResult again = await client.ChargeAsync(request);
+        await output.WaitForLineAsync(l => l.Contains("replayed", StringComparison.Ordinal), Tool.Deadline, "for the replayed request");
         await stop.CancelAsync();
-        int exit = await run.WaitAsync(Deadline);
+        int exit = await run.WaitAsync(Tool.Deadline);
 
         Assert.Equal(0, exit);
         Assert.Equal(first.Charge.Id, again.Charge.Id);
@@ -44,12 +43,13 @@ public sealed class FakeTests
         using var stop = new CancellationTokenSource();
         Task<int> run = Start(["fake", "--port", "0", "--webhook-url", receiver.Endpoint.ToString(), "--webhook-secret", Merchant.Secret, "--json"], output, new LineWriter(), stop.Token);
 
-        using JsonDocument banner = JsonDocument.Parse(await output.WaitForLineAsync(l => l.Contains("\"listening\"", StringComparison.Ordinal), Deadline, "announcing the address"));
-        using var client = Client(new Uri(banner.RootElement.GetProperty("base_address").GetString()!), banner.RootElement.GetProperty("api_key").GetString()!);
-        ChargeResult charged = await client.Client.ChargeAsync(new ChargeRequest { Amount = 2500, Currency = "usd", CustomerId = TestCustomers.Default, PaymentMethodId = TestPaymentMethods.Succeeds });
-        using JsonDocument webhook = JsonDocument.Parse(await output.WaitForLineAsync(l => l.Contains("\"webhook\"", StringComparison.Ordinal), Deadline, "for the webhook attempt"));
+        using JsonDocument banner = JsonDocument.Parse(await output.WaitForLineAsync(l => l.Contains("\"listening\"", StringComparison.Ordinal), Tool.Deadline, "announcing the address"));
+        using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        var client = new PaymentsClient(http, TestClientOptions.For(new Uri(banner.RootElement.GetProperty("base_address").GetString()!), banner.RootElement.GetProperty("api_key").GetString()!));
+        ChargeResult charged = await client.ChargeAsync(new ChargeRequest { Amount = 2500, Currency = "usd", CustomerId = TestCustomers.Default, PaymentMethodId = TestPaymentMethods.Succeeds });
+        using JsonDocument webhook = JsonDocument.Parse(await output.WaitForLineAsync(l => l.Contains("\"webhook\"", StringComparison.Ordinal), Tool.Deadline, "for the webhook attempt"));
         await stop.CancelAsync();
-        await run.WaitAsync(Deadline);
+        await run.WaitAsync(Tool.Deadline);
 
         Assert.Equal("charge.succeeded", webhook.RootElement.GetProperty("type").GetString());
         Assert.Equal(200, webhook.RootElement.GetProperty("status").GetInt32());
@@ -70,28 +70,13 @@ public sealed class FakeTests
 
     internal static async Task<Uri> ListeningAsync(LineWriter output)
     {
-        string line = await output.WaitForLineAsync(l => l.StartsWith(FakeCommand.ListeningPrefix, StringComparison.Ordinal), Deadline, "announcing the address");
+        string line = await output.WaitForLineAsync(l => l.StartsWith(FakeCommand.ListeningPrefix, StringComparison.Ordinal), Tool.Deadline, "announcing the address");
         return new Uri(line[FakeCommand.ListeningPrefix.Length..].Split(' ')[0]);
     }
-
-    internal static OwnedClient Client(Uri baseAddress, string apiKey) => new(baseAddress, apiKey);
 
     private static Task<int> Start(string[] args, LineWriter output, LineWriter error, CancellationToken cancellationToken)
     {
         var console = new CliConsole(output, error, () => Stream.Null, _ => null);
         return Task.Run(() => PaymentsCli.RunAsync(args, console, handleSignals: false, cancellationToken), CancellationToken.None);
-    }
-
-    /// <summary>An SDK client and the HttpClient it owns.</summary>
-    internal sealed class OwnedClient : IDisposable
-    {
-        private readonly HttpClient _http = new() { Timeout = Timeout.InfiniteTimeSpan };
-
-        public OwnedClient(Uri baseAddress, string apiKey) =>
-            Client = new PaymentsClient(_http, TestClientOptions.For(baseAddress, apiKey));
-
-        public PaymentsClient Client { get; }
-
-        public void Dispose() => _http.Dispose();
     }
 }

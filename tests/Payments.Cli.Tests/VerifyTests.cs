@@ -26,48 +26,40 @@ public sealed class VerifyTests
         Assert.Contains("uppercase-hex", result.Out, StringComparison.Ordinal);
     }
 
-    public static TheoryData<string, string, string, string> Mismatches()
+    public static TheoryData<string, byte[], string, string> Mismatches()
     {
-        string good = Sign(Tool.Utf8(Body));
+        byte[] body = Tool.Utf8(Body);
+        string good = Sign(body);
         string indented = JsonSerializer.Serialize(JsonDocument.Parse(Body).RootElement, new JsonSerializerOptions { WriteIndented = true });
         string escaped = Body.Replace("é", "\\u00E9", StringComparison.Ordinal);
         string multiLine = "{\n  \"id\": \"evt_1\",\n  \"type\": \"charge.succeeded\"\n}";
-        return new TheoryData<string, string, string, string>
+        return new TheoryData<string, byte[], string, string>
         {
             // cause, body the check sees, header, secret the check uses
-            { "wrong-secret-or-altered-body", Body, good, "whsec_other" },
-            { "trailing-newline", Body + "\n", good, Secret },
-            { "trailing-newline", Body + "\r\n", good, Secret },
-            { "line-endings", multiLine.Replace("\n", "\r\n", StringComparison.Ordinal), Sign(Tool.Utf8(multiLine)), Secret },
-            { "re-serialized", indented, good, Secret },
-            { "re-serialized", escaped, good, Secret },
-            { "missing-prefix", Body, good["sha256=".Length..], Secret },
-            { "header-name-included", Body, "X-Signature-256: " + good, Secret },
-            { "secret-whitespace", Body, good, Secret + "\n" },
-            { "malformed-header", Body, "sha1=abc", Secret },
+            { "wrong-secret-or-altered-body", body, good, "whsec_do_not_print_me" },
+            { "trailing-newline", Tool.Utf8(Body + "\n"), good, Secret },
+            { "trailing-newline", Tool.Utf8(Body + "\r\n"), good, Secret },
+            { "line-endings", Tool.Utf8(multiLine.Replace("\n", "\r\n", StringComparison.Ordinal)), Sign(Tool.Utf8(multiLine)), Secret },
+            { "re-serialized", Tool.Utf8(indented), good, Secret },
+            { "re-serialized", Tool.Utf8(escaped), good, Secret },
+            { "re-encoded", Encoding.Latin1.GetBytes(Body), good, Secret },
+            { "missing-prefix", body, good["sha256=".Length..], Secret },
+            { "header-name-included", body, "X-Signature-256: " + good, Secret },
+            { "secret-whitespace", body, good, Secret + "\n" },
+            { "malformed-header", body, "sha1=abc", Secret },
         };
     }
 
     [Theory]
     [MemberData(nameof(Mismatches))]
-    public async Task A_mismatch_exits_1_and_names_the_likely_cause(string cause, string body, string header, string secret)
+    public async Task A_mismatch_exits_1_names_the_likely_cause_and_never_prints_the_secret(string cause, byte[] body, string header, string secret)
     {
-        CliResult result = await VerifyAsync(Tool.Utf8(body), header, secret);
+        CliResult result = await VerifyAsync(body, header, secret);
 
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Contains($"Likely cause ({cause})", result.Out, StringComparison.Ordinal);
         Assert.Equal($"payments: signature does not match ({cause})", Assert.Single(result.ErrorLines));
-    }
-
-    [Fact]
-    public async Task A_body_re_encoded_as_latin1_is_recognised()
-    {
-        byte[] latin1 = Encoding.Latin1.GetBytes(Body);
-
-        CliResult result = await VerifyAsync(latin1, Sign(Tool.Utf8(Body)));
-
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("Likely cause (re-encoded)", result.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, result.Out + result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -106,14 +98,6 @@ public sealed class VerifyTests
         Assert.Equal("trailing-newline", json.RootElement.GetProperty("cause").GetString());
         Assert.Equal(Sign(Tool.Utf8(Body + "\n")), json.RootElement.GetProperty("expected_signature").GetString());
         Assert.Equal(Body.Length + 2, json.RootElement.GetProperty("body_bytes").GetInt32()); // "é" is two bytes, plus the newline
-    }
-
-    [Fact]
-    public async Task The_secret_is_never_printed()
-    {
-        CliResult result = await VerifyAsync(Tool.Utf8(Body), Sign(Tool.Utf8(Body)), "whsec_do_not_print_me");
-
-        Assert.DoesNotContain("whsec_do_not_print_me", result.Out + result.Error, StringComparison.Ordinal);
     }
 
     private static Task<CliResult> VerifyAsync(byte[] body, string header, string secret = Secret) =>

@@ -42,16 +42,6 @@ internal sealed class LineWriter : TextWriter
         signal?.TrySetResult();
     }
 
-    public void AddLine(string line)
-    {
-        foreach (char c in line)
-        {
-            Write(c);
-        }
-
-        Write('\n');
-    }
-
     /// <summary>The first line that satisfies <paramref name="match"/>, waiting for it up to <paramref name="timeout"/>.</summary>
     public async Task<string> WaitForLineAsync(Func<string, bool> match, TimeSpan timeout, string what)
     {

@@ -74,11 +74,11 @@ public sealed class SecretLeakTests
         await api.Webhooks.WaitUntilAsync(d => d.Count >= 2 && d.All(x => x.State == Payments.Client.Testing.WebhookDeliveryState.Delivered), cts.Token);
         Assert.NotEmpty(handlers.RunsPerEvent);
         byte[] body = Deliveries.Event("evt_rejected", "charge.succeeded", "ch_x", DateTimeOffset.UnixEpoch);
-        Assert.Equal(401, await PostAsync(http, host.Endpoint, body, "sha256=" + new string('0', 64)));
-        Assert.Equal(401, await PostAsync(http, host.Endpoint, body, null));
-        Assert.Equal(400, await PostAsync(http, host.Endpoint, body, "sha1=" + Signing.Secret));
+        Assert.Equal(401, await Deliveries.PostAsync(http, host.Endpoint, body, "sha256=" + new string('0', 64)));
+        Assert.Equal(401, await Deliveries.PostAsync(http, host.Endpoint, body, null));
+        Assert.Equal(400, await Deliveries.PostAsync(http, host.Endpoint, body, "sha1=" + Signing.Secret));
         byte[] notAnEvent = Encoding.UTF8.GetBytes("{\"secret\":");
-        Assert.Equal(400, await PostAsync(http, host.Endpoint, notAnEvent, Signing.Sign(notAnEvent)));
+        Assert.Equal(400, await Deliveries.PostAsync(http, host.Endpoint, notAnEvent, Signing.Sign(notAnEvent)));
         var verifier = new WebhookSignatureVerifier([Signing.Secret, PreviousWebhookSecret]);
         texts.Add(Assert.Throws<WebhookVerificationException>(() => verifier.Verify(body, "sha256=zz")).ToString());
         texts.Add(Assert.Throws<WebhookVerificationException>(() => new PaymentsWebhookReceiver([Signing.Secret]).VerifyAndParse(notAnEvent, Signing.Sign(notAnEvent))).ToString());
@@ -103,17 +103,4 @@ public sealed class SecretLeakTests
         attemptTimeout: attemptTimeout ?? TimeSpan.FromSeconds(15), overallTimeout: TimeSpan.FromSeconds(30), rateLimit: false);
 
     private static async Task<PaymentsException> Fails(Task task) => await Assert.ThrowsAnyAsync<PaymentsException>(() => task);
-
-    private static async Task<int> PostAsync(HttpClient http, Uri endpoint, byte[] body, string? signature)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        if (signature is not null)
-        {
-            request.Headers.TryAddWithoutValidation(PaymentsWebhookReceiver.SignatureHeaderName, signature);
-        }
-
-        using HttpResponseMessage response = await http.SendAsync(request);
-        return (int)response.StatusCode;
-    }
 }

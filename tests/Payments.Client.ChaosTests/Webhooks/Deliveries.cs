@@ -11,11 +11,18 @@ internal static class Deliveries
             $$"""{"id":"{{id}}","type":"{{type}}","created_at":"{{created}}","data":{"id":"{{chargeId}}","object":"charge","status":"{{status}}","amount":2500,"currency":"usd"} }""");
     }
 
-    public static async Task<int> PostAsync(HttpClient http, Uri endpoint, byte[] body)
+    public static Task<int> PostAsync(HttpClient http, Uri endpoint, byte[] body) => PostAsync(http, endpoint, body, Signing.Sign(body));
+
+    /// <summary>Posts <paramref name="body"/> with <paramref name="signature"/> as its signature header, or with none when it is null.</summary>
+    public static async Task<int> PostAsync(HttpClient http, Uri endpoint, byte[] body, string? signature)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        request.Headers.TryAddWithoutValidation(PaymentsWebhookReceiver.SignatureHeaderName, Signing.Sign(body));
+        if (signature is not null)
+        {
+            request.Headers.TryAddWithoutValidation(PaymentsWebhookReceiver.SignatureHeaderName, signature);
+        }
+
         using HttpResponseMessage response = await http.SendAsync(request);
         return (int)response.StatusCode;
     }

@@ -170,28 +170,27 @@ public sealed class ScaleOutProofs(ITestOutputHelper output)
         }
     }
 
-    /// <summary>Three receiver processes on one Redis.</summary>
-    private sealed class Receivers : IAsyncDisposable
+    /// <summary>Three child processes of one role, started together and disposed together.</summary>
+    private abstract class Trio(ChildProcess[] processes) : IAsyncDisposable
     {
-        private readonly ChildProcess[] _processes;
+        protected ChildProcess[] Processes { get; } = processes;
 
-        private Receivers(ChildProcess[] processes, Uri[] endpoints)
+        public string Errors => string.Join("\n", Processes.Select(p => p.Errors.Length > 3000 ? p.Errors[..3000] : p.Errors));
+
+        public async ValueTask DisposeAsync()
         {
-            _processes = processes;
-            Endpoints = endpoints;
+            foreach (ChildProcess process in Processes)
+            {
+                await process.DisposeAsync();
+            }
         }
 
-        public Uri[] Endpoints { get; }
-
-        public static async Task<Receivers> StartAsync(string redis, TempFiles files, int claimMs)
+        /// <summary>Each process's first line after <paramref name="prefix"/>; all three are disposed if one is not ready in time.</summary>
+        protected static async Task<string[]> ReadyAsync(ChildProcess[] processes, string prefix)
         {
-            ChildProcess[] processes = Enumerable.Range(0, 3)
-                .Select(i => ChildProcess.Start("receiver", redis, Webhook.Secret, files.Path(i), claimMs.ToString(CultureInfo.InvariantCulture)))
-                .ToArray();
             try
             {
-                string[] urls = await Task.WhenAll(processes.Select(p => p.WaitForLineAsync("ready ", Startup)));
-                return new Receivers(processes, urls.Select(u => new Uri(u)).ToArray());
+                return await Task.WhenAll(processes.Select(p => p.WaitForLineAsync(prefix, Startup)));
             }
             catch
             {
@@ -203,60 +202,42 @@ public sealed class ScaleOutProofs(ITestOutputHelper output)
                 throw;
             }
         }
+    }
 
-        public Task StopAsync() => Task.WhenAll(_processes.Select(p => p.StopAsync(TimeSpan.FromSeconds(20))));
+    /// <summary>Three receiver processes on one Redis.</summary>
+    private sealed class Receivers(ChildProcess[] processes, Uri[] endpoints) : Trio(processes)
+    {
+        public Uri[] Endpoints { get; } = endpoints;
 
-        public string Errors => string.Join("\n", _processes.Select(p => p.Errors.Length > 3000 ? p.Errors[..3000] : p.Errors));
-
-        public async ValueTask DisposeAsync()
+        public static async Task<Receivers> StartAsync(string redis, TempFiles files, int claimMs)
         {
-            foreach (ChildProcess process in _processes)
-            {
-                await process.DisposeAsync();
-            }
+            ChildProcess[] processes = Enumerable.Range(0, 3)
+                .Select(i => ChildProcess.Start("receiver", redis, Webhook.Secret, files.Path(i), claimMs.ToString(CultureInfo.InvariantCulture)))
+                .ToArray();
+            string[] urls = await ReadyAsync(processes, "ready ");
+            return new Receivers(processes, urls.Select(u => new Uri(u)).ToArray());
         }
+
+        public Task StopAsync() => Task.WhenAll(Processes.Select(p => p.StopAsync(TimeSpan.FromSeconds(20))));
     }
 
     /// <summary>Three charging processes with one sk_test_ key and one Redis limiter.</summary>
-    private sealed class Chargers : IAsyncDisposable
+    private sealed class Chargers(ChildProcess[] processes) : Trio(processes)
     {
-        private readonly ChildProcess[] _processes;
-
-        private Chargers(ChildProcess[] processes) => _processes = processes;
-
         public static async Task<Chargers> StartAsync(string redis, FakePaymentsApi api, int perProcess, int overallMs)
         {
             ChildProcess[] processes = Enumerable.Range(0, 3)
                 .Select(_ => ChildProcess.Start("charger", redis, api.BaseAddress.ToString(), api.ApiKey, perProcess.ToString(CultureInfo.InvariantCulture), "4", overallMs.ToString(CultureInfo.InvariantCulture)))
                 .ToArray();
-            var chargers = new Chargers(processes);
-            try
-            {
-                await Task.WhenAll(processes.Select(p => p.WaitForLineAsync("ready", Startup)));
-                return chargers;
-            }
-            catch
-            {
-                await chargers.DisposeAsync();
-                throw;
-            }
+            await ReadyAsync(processes, "ready");
+            return new Chargers(processes);
         }
 
         /// <summary>Starts all three together; their result lines.</summary>
         public async Task<string[]> RunAsync(TimeSpan deadline)
         {
-            await Task.WhenAll(_processes.Select(p => p.SendAsync("go")));
-            return await Task.WhenAll(_processes.Select(p => p.WaitForLineAsync("result ", deadline)));
-        }
-
-        public string Errors => string.Join("\n", _processes.Select(p => p.Errors.Length > 3000 ? p.Errors[..3000] : p.Errors));
-
-        public async ValueTask DisposeAsync()
-        {
-            foreach (ChildProcess process in _processes)
-            {
-                await process.DisposeAsync();
-            }
+            await Task.WhenAll(Processes.Select(p => p.SendAsync("go")));
+            return await Task.WhenAll(Processes.Select(p => p.WaitForLineAsync("result ", deadline)));
         }
     }
 

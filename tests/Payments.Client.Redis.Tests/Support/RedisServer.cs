@@ -7,21 +7,12 @@ namespace Payments.Client.Redis.Tests.Support;
 /// its own temporary directory, stopped and deleted on dispose. No persistence unless asked: then AOF with an fsync
 /// per write, so a SIGKILL loses nothing that was acknowledged, as a production dedupe Redis would be configured.
 /// </summary>
-internal sealed class RedisServer : IAsyncDisposable
+internal sealed class RedisServer(int port, string dir, bool persistent) : IAsyncDisposable
 {
     private static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(15);
-    private readonly string _dir;
-    private readonly bool _persistent;
     private Process? _process;
 
-    private RedisServer(int port, string dir, bool persistent)
-    {
-        Port = port;
-        _dir = dir;
-        _persistent = persistent;
-    }
-
-    public int Port { get; }
+    public int Port { get; } = port;
 
     public string ConnectionString => $"127.0.0.1:{Port},connectTimeout=2000";
 
@@ -49,17 +40,14 @@ internal sealed class RedisServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_process is { } process)
+        if (_process is not null)
         {
-            process.Kill();
-            using var cts = new CancellationTokenSource(StartDeadline);
-            await process.WaitForExitAsync(cts.Token);
-            process.Dispose();
+            await KillAsync();
         }
 
         try
         {
-            Directory.Delete(_dir, recursive: true);
+            Directory.Delete(dir, recursive: true);
         }
         catch (IOException)
         {
@@ -96,12 +84,8 @@ internal sealed class RedisServer : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (string arg in new[] { "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", string.Empty, "--dir", _dir, "--daemonize", "no" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        foreach (string arg in _persistent ? new[] { "--appendonly", "yes", "--appendfsync", "always" } : new[] { "--appendonly", "no" })
+        string[] persistence = persistent ? ["--appendonly", "yes", "--appendfsync", "always"] : ["--appendonly", "no"];
+        foreach (string arg in new[] { "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", string.Empty, "--dir", dir, "--daemonize", "no" }.Concat(persistence))
         {
             start.ArgumentList.Add(arg);
         }
