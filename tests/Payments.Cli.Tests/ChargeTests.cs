@@ -112,6 +112,29 @@ public sealed class ChargeTests
         Assert.StartsWith("payments: --amount:", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_amount_is_read_with_a_dot_whatever_the_machines_culture()
+    {
+        await using FakePaymentsApi api = await FakePaymentsApi.StartAsync();
+        CultureInfo culture = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE"); // the dot groups thousands, the comma is decimal
+        try
+        {
+            Assert.Equal(",", CultureInfo.CurrentCulture.NumberFormat.NumberDecimalSeparator);
+            CliResult charged = await Tool.RunAsync(Charge("25.50"), Env(api));
+            CliResult comma = await Tool.RunAsync(Charge("25,50"), Env(api));
+
+            Assert.True(charged.ExitCode == 0, charged.ToString());
+            Assert.Equal(2550, Assert.Single(api.Charges).Amount);
+            Assert.Equal(2, comma.ExitCode);
+            Assert.StartsWith("payments: --amount: 25,50 is not an amount", Assert.Single(comma.ErrorLines), StringComparison.Ordinal);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
+    }
+
     [Theory]
     [InlineData("-5")]
     [InlineData("0")]

@@ -10,7 +10,25 @@ internal static class ChargeCommand
 {
     public static Command Create(CliConsole console)
     {
-        var amount = new Option<decimal>("--amount") { Description = "The amount in major units, e.g. 25.00 (converted by the currency's ISO 4217 exponent).", Required = true };
+        var amount = new Option<decimal>("--amount")
+        {
+            Description = "The amount in major units with a dot for the decimals, e.g. 25.00 (converted by the currency's ISO 4217 exponent).",
+            Required = true,
+
+            // The machine's culture must not choose the amount: System.CommandLine reads numbers in it, so under de-DE
+            // "25.50" was 2,550.00 (the dot a group separator). A comma or a group separator is refused, not guessed.
+            CustomParser = result =>
+            {
+                string text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+                if (decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal major))
+                {
+                    return major;
+                }
+
+                result.AddError($"--amount: {text} is not an amount; write major units with a dot for the decimals, e.g. 25.00.");
+                return 0;
+            },
+        };
         var currency = new Option<string>("--currency") { Description = "An ISO 4217 code, e.g. usd.", Required = true };
         var customer = new Option<string>("--customer") { Description = "The customer id, e.g. cus_test_default.", Required = true };
         var paymentMethod = new Option<string?>("--payment-method") { Description = "The payment method id, e.g. pm_test_succeeds (v1 requires one; enveloped charges the customer's default)." };
