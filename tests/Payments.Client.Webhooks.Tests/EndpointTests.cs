@@ -12,17 +12,6 @@ public class EndpointTests : IAsyncLifetime
     public Task DisposeAsync() => _host.DisposeAsync().AsTask();
 
     [Fact]
-    public async Task A_signed_event_is_handled_once_by_its_typed_handler_and_the_catch_all()
-    {
-        HttpResponseMessage response = await _host.PostAsync(Vectors.Body("charge-succeeded.json"), Vectors.Signature("charge-succeeded.json"));
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        ChargeSucceededEvent handled = Assert.IsType<ChargeSucceededEvent>(Assert.Single(_recorder.Typed));
-        Assert.Equal("ch_2kF8xLmN4qRs", handled.Charge.Id);
-        Assert.Equal("evt_9xK3mPq", Assert.Single(_recorder.CatchAll).Id);
-    }
-
-    [Fact]
     public async Task A_second_delivery_of_a_handled_event_is_answered_200_without_running_handlers()
     {
         byte[] body = Vectors.Body("charge-failed.json");
