@@ -16,12 +16,9 @@ public sealed class ClientChargeTests : IAsyncLifetime
     {
         PaymentsClient client = Clients.For(_api, format);
 
-        ChargeResult result = await client.ChargeAsync(new ChargeRequest
+        ChargeResult result = await client.ChargeAsync(Request() with
         {
-            Amount = 2500,
             Currency = "USD",
-            CustomerId = TestCustomers.Default,
-            PaymentMethodId = TestPaymentMethods.Succeeds,
             Description = "Pro plan",
             Metadata = new Dictionary<string, string> { ["order_id"] = "ord_1" },
         });
