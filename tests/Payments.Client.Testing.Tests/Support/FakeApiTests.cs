@@ -1,6 +1,6 @@
 namespace Payments.Client.Testing.Tests.Support;
 
-/// <summary>Tests that each get a fresh fake with default options, and plain HTTP to it.</summary>
+/// <summary>Tests that each get a fresh fake with default options; <see cref="Raw"/> is plain HTTP to it, for tests of the wire itself.</summary>
 public abstract class FakeApiTests : IAsyncLifetime
 {
     private protected FakePaymentsApi Api { get; private set; } = null!;
