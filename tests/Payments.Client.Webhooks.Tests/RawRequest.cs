@@ -42,24 +42,21 @@ internal sealed class RawRequest(TcpClient client) : IDisposable
     public async Task<int> ReadStatusAsync(TimeSpan deadline)
     {
         using var timeout = new CancellationTokenSource(deadline);
-        var head = new List<byte>();
-        byte[] chunk = new byte[1024];
+        using var reader = new StreamReader(_stream, Encoding.ASCII, leaveOpen: true);
+        string? statusLine = null;
         try
         {
-            while (!Encoding.ASCII.GetString(head.ToArray()).Contains("\r\n", StringComparison.Ordinal))
-            {
-                int read = await _stream.ReadAsync(chunk, timeout.Token);
-                Assert.True(read > 0, "The server closed the connection without a status line.");
-                head.AddRange(chunk.AsSpan(0, read));
-            }
+            statusLine = await reader.ReadLineAsync(timeout.Token);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
             Assert.Fail($"No status line within {deadline}.");
         }
 
+        Assert.True(statusLine is not null, "The server closed the connection without a status line.");
+
         // "HTTP/1.1 408 Request Timeout"
-        return int.Parse(Encoding.ASCII.GetString(head.ToArray()).Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+        return int.Parse(statusLine.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public void Dispose() => client.Dispose();

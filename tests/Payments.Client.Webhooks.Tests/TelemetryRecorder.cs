@@ -20,8 +20,8 @@ internal sealed class TelemetryRecorder : IDisposable
                 listener.EnableMeasurementEvents(instrument);
             }
         };
-        _meters.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Measurements.Enqueue(new(instrument.Name, value, Tags(tags))));
-        _meters.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Measurements.Enqueue(new(instrument.Name, value, Tags(tags))));
+        _meters.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Measurements.Enqueue(new(instrument.Name, value, new Dictionary<string, object?>(tags.ToArray()))));
+        _meters.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Measurements.Enqueue(new(instrument.Name, value, new Dictionary<string, object?>(tags.ToArray()))));
         _meters.Start();
 
         // ASP.NET Core's own source too: with a listener it creates the server span, which the webhook span must nest in.
@@ -91,17 +91,6 @@ internal sealed class TelemetryRecorder : IDisposable
                 seen.TrySetResult(activity);
             }
         }
-    }
-
-    private static Dictionary<string, object?> Tags(ReadOnlySpan<KeyValuePair<string, object?>> tags)
-    {
-        var copy = new Dictionary<string, object?>();
-        foreach (KeyValuePair<string, object?> tag in tags)
-        {
-            copy[tag.Key] = tag.Value;
-        }
-
-        return copy;
     }
 
     public sealed record Measurement(string Instrument, double Value, IReadOnlyDictionary<string, object?> Tags);

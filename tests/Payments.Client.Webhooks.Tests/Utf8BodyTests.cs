@@ -9,6 +9,8 @@ public class Utf8BodyTests
 {
     private const string Charge = """{"id":"ch_1","status":"succeeded","amount":2500,"currency":"usd"}""";
 
+    private readonly PaymentsWebhookReceiver _receiver = new([Vectors.Current]);
+
     public static TheoryData<string, byte[]> BodiesWithInvalidUtf8 => new()
     {
         { "a property name of a charge event", Body("""{"id":"evt_1","type":"charge.succeeded","#":1,"data":""" + Charge + "}", [0xFF]) },
@@ -23,9 +25,7 @@ public class Utf8BodyTests
     [MemberData(nameof(BodiesWithInvalidUtf8))]
     public void A_signed_body_with_invalid_UTF8_anywhere_is_a_malformed_payload(string where, byte[] body)
     {
-        var receiver = new PaymentsWebhookReceiver([Vectors.Current]);
-
-        WebhookVerificationException error = Assert.Throws<WebhookVerificationException>(() => receiver.VerifyAndParse(body, ReceiverTests.Sign(body, Vectors.Current)));
+        WebhookVerificationException error = Assert.Throws<WebhookVerificationException>(() => _receiver.VerifyAndParse(body, ReceiverTests.Sign(body, Vectors.Current)));
 
         Assert.True(error.Reason == WebhookFailureReason.MalformedPayload, $"invalid UTF-8 in {where}: {error.Reason}");
     }
@@ -35,9 +35,8 @@ public class Utf8BodyTests
     {
         // Verification comes first: an unsigned body is never judged on its content.
         byte[] body = Body("""{"id":"evt_2","type":"charge.refunded","note":"#"}""", [0xFF]);
-        var receiver = new PaymentsWebhookReceiver([Vectors.Current]);
 
-        WebhookVerificationException error = Assert.Throws<WebhookVerificationException>(() => receiver.VerifyAndParse(body, ReceiverTests.Sign(body, Vectors.Previous)));
+        WebhookVerificationException error = Assert.Throws<WebhookVerificationException>(() => _receiver.VerifyAndParse(body, ReceiverTests.Sign(body, Vectors.Previous)));
 
         Assert.Equal(WebhookFailureReason.SignatureMismatch, error.Reason);
     }
@@ -46,9 +45,8 @@ public class Utf8BodyTests
     public void An_unknown_event_with_multibyte_text_keeps_its_raw_JSON_byte_for_byte()
     {
         byte[] body = Encoding.UTF8.GetBytes("""{"id":"evt_3","type":"charge.refunded","data":{"note":"Zürich 東京 🎉"}}""");
-        var receiver = new PaymentsWebhookReceiver([Vectors.Current]);
 
-        UnknownPaymentsEvent unknown = Assert.IsType<UnknownPaymentsEvent>(receiver.VerifyAndParse(body, ReceiverTests.Sign(body, Vectors.Current)));
+        UnknownPaymentsEvent unknown = Assert.IsType<UnknownPaymentsEvent>(_receiver.VerifyAndParse(body, ReceiverTests.Sign(body, Vectors.Current)));
 
         Assert.Equal(body, Encoding.UTF8.GetBytes(unknown.RawJson));
     }

@@ -1,22 +1,7 @@
 namespace Payments.Client.Testing.Tests.Api;
 
-public sealed class ChargeRulesTests : IAsyncLifetime
+public sealed class ChargeRulesTests : FakeApiTests
 {
-    private FakePaymentsApi _api = null!;
-    private RawApi _raw = null!;
-
-    public async Task InitializeAsync()
-    {
-        _api = await FakePaymentsApi.StartAsync();
-        _raw = new RawApi(_api);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _raw.Dispose();
-        await _api.DisposeAsync();
-    }
-
     [Theory]
     [InlineData(49, 400)]
     [InlineData(0, 400)]
@@ -24,7 +9,7 @@ public sealed class ChargeRulesTests : IAsyncLifetime
     [InlineData(50, 200)]
     public async Task Amount_must_be_at_least_50(long amount, int status)
     {
-        RawResponse response = await _raw.ChargeV1Async("k", amount: amount);
+        RawResponse response = await Raw.ChargeV1Async("k", amount: amount);
 
         Assert.Equal(status, response.Status);
         if (status == 400)
@@ -42,7 +27,7 @@ public sealed class ChargeRulesTests : IAsyncLifetime
     {
         string body = RawApi.V1Body("k").Replace("\"amount\":2500", "\"amount\":" + amountJson, StringComparison.Ordinal);
 
-        RawResponse response = await _raw.PostAsync(body, "k");
+        RawResponse response = await Raw.PostAsync(body, "k");
 
         Assert.Equal(400, response.Status);
         Assert.Equal("invalid_amount", response.ErrorCode);
@@ -57,7 +42,7 @@ public sealed class ChargeRulesTests : IAsyncLifetime
     [InlineData("xdr", 422, "currency_not_supported")]
     public async Task A_currency_that_is_not_ISO_4217_money_is_refused(string currency, int status, string errorCode)
     {
-        RawResponse response = await _raw.ChargeV1Async("k", currency: currency);
+        RawResponse response = await Raw.ChargeV1Async("k", currency: currency);
 
         Assert.Equal((status, errorCode), (response.Status, response.ErrorCode));
     }
@@ -68,7 +53,7 @@ public sealed class ChargeRulesTests : IAsyncLifetime
     [InlineData("kwd")]
     public async Task Supported_currencies_are_charged_and_answered_lowercase(string currency)
     {
-        RawResponse response = await _raw.ChargeV1Async("k", currency: currency);
+        RawResponse response = await Raw.ChargeV1Async("k", currency: currency);
 
         Assert.Equal(200, response.Status);
         Assert.Equal(currency.ToLowerInvariant(), response.Json.GetProperty("currency").GetString());
@@ -80,25 +65,25 @@ public sealed class ChargeRulesTests : IAsyncLifetime
     [InlineData(TestCustomers.Default, TestPaymentMethods.OtherCustomers, 400, "payment_method_mismatch")] // another customer's
     public async Task An_unknown_or_foreign_customer_or_payment_method_is_refused_and_charges_nothing(string customer, string paymentMethod, int status, string errorCode)
     {
-        RawResponse response = await _raw.ChargeV1Async("k", customer: customer, paymentMethod: paymentMethod);
+        RawResponse response = await Raw.ChargeV1Async("k", customer: customer, paymentMethod: paymentMethod);
 
         Assert.Equal((status, errorCode), (response.Status, response.ErrorCode));
-        Assert.Empty(_api.Charges);
+        Assert.Empty(Api.Charges);
     }
 
     [Fact]
     public async Task Customers_and_payment_methods_added_by_a_test_are_charged_with_their_behaviour()
     {
-        _api.AddCustomer("cus_42");
-        _api.AddPaymentMethod("cus_42", "pm_42_nsf", PaymentMethodBehavior.Declines("insufficient_funds"));
+        Api.AddCustomer("cus_42");
+        Api.AddPaymentMethod("cus_42", "pm_42_nsf", PaymentMethodBehavior.Declines("insufficient_funds"));
 
-        RawResponse response = await _raw.ChargeV1Async("k", customer: "cus_42", paymentMethod: "pm_42_nsf");
+        RawResponse response = await Raw.ChargeV1Async("k", customer: "cus_42", paymentMethod: "pm_42_nsf");
 
         Assert.Equal(402, response.Status);
         Assert.Equal("insufficient_funds", response.Json.GetProperty("error").GetProperty("failure_reason").GetString());
-        Assert.Throws<InvalidOperationException>(() => _api.AddCustomer("cus_42"));
-        Assert.Throws<InvalidOperationException>(() => _api.AddPaymentMethod("cus_nobody", "pm_x", PaymentMethodBehavior.Succeeds));
-        Assert.Throws<InvalidOperationException>(() => _api.AddPaymentMethod("cus_42", TestPaymentMethods.Succeeds, PaymentMethodBehavior.Succeeds));
+        Assert.Throws<InvalidOperationException>(() => Api.AddCustomer("cus_42"));
+        Assert.Throws<InvalidOperationException>(() => Api.AddPaymentMethod("cus_nobody", "pm_x", PaymentMethodBehavior.Succeeds));
+        Assert.Throws<InvalidOperationException>(() => Api.AddPaymentMethod("cus_42", TestPaymentMethods.Succeeds, PaymentMethodBehavior.Succeeds));
     }
 
     [Fact]
@@ -106,7 +91,7 @@ public sealed class ChargeRulesTests : IAsyncLifetime
     {
         string metadata = "{" + string.Join(",", Enumerable.Range(0, 20).Select(i => $"\"{i:D2}{new string('k', 38)}\":\"{new string('v', 500)}\"")) + "}";
 
-        RawResponse response = await _raw.ChargeV1Async("k", metadataJson: metadata);
+        RawResponse response = await Raw.ChargeV1Async("k", metadataJson: metadata);
 
         Assert.Equal(200, response.Status);
         Assert.Equal(20, response.Json.GetProperty("metadata").EnumerateObject().Count());
@@ -131,7 +116,7 @@ public sealed class ChargeRulesTests : IAsyncLifetime
             _ => "[\"k\"]",
         };
 
-        RawResponse response = await _raw.ChargeV1Async("k", metadataJson: metadata);
+        RawResponse response = await Raw.ChargeV1Async("k", metadataJson: metadata);
 
         Assert.Equal(400, response.Status);
         Assert.Equal("invalid_metadata", response.ErrorCode);
@@ -144,8 +129,8 @@ public sealed class ChargeRulesTests : IAsyncLifetime
         string longest = new('k', 255);
         string tooLong = new('k', 256);
 
-        RawResponse accepted = await _raw.ChargeV1Async(longest);
-        RawResponse refused = await _raw.ChargeV1Async(tooLong);
+        RawResponse accepted = await Raw.ChargeV1Async(longest);
+        RawResponse refused = await Raw.ChargeV1Async(tooLong);
 
         Assert.Equal(200, accepted.Status);
         Assert.Equal(400, refused.Status);
@@ -157,9 +142,9 @@ public sealed class ChargeRulesTests : IAsyncLifetime
     {
         string withoutKey = RawApi.V1Body("k").Replace(",\"idempotency_key\":\"k\"", string.Empty, StringComparison.Ordinal);
 
-        RawResponse missing = await _raw.PostAsync(withoutKey, idempotencyKey: null);
-        RawResponse headerOnly = await _raw.PostAsync(withoutKey, idempotencyKey: "from-header");
-        RawResponse differing = await _raw.PostAsync(RawApi.V1Body("body-key"), idempotencyKey: "header-key");
+        RawResponse missing = await Raw.PostAsync(withoutKey, idempotencyKey: null);
+        RawResponse headerOnly = await Raw.PostAsync(withoutKey, idempotencyKey: "from-header");
+        RawResponse differing = await Raw.PostAsync(RawApi.V1Body("body-key"), idempotencyKey: "header-key");
 
         Assert.Equal(400, missing.Status);
         Assert.Equal("invalid_idempotency_key", missing.ErrorCode);
@@ -176,7 +161,7 @@ public sealed class ChargeRulesTests : IAsyncLifetime
     [InlineData("{\"amount\":2500,\"currency\":\"usd\",\"customer_id\":7,\"payment_method_id\":\"pm_test_succeeds\",\"idempotency_key\":\"k\"}")]
     public async Task A_malformed_body_is_400_invalid_request(string body)
     {
-        RawResponse response = await _raw.PostAsync(body, "k");
+        RawResponse response = await Raw.PostAsync(body, "k");
 
         Assert.Equal(400, response.Status);
         Assert.Equal("invalid_request", response.ErrorCode);
@@ -185,7 +170,7 @@ public sealed class ChargeRulesTests : IAsyncLifetime
     [Fact]
     public async Task A_body_that_is_not_json_by_content_type_is_415()
     {
-        RawResponse response = await _raw.PostAsync(RawApi.V1Body("k"), "k", contentType: "text/plain");
+        RawResponse response = await Raw.PostAsync(RawApi.V1Body("k"), "k", contentType: "text/plain");
 
         Assert.Equal(415, response.Status);
     }

@@ -20,10 +20,7 @@ public sealed class ChaosTests
             ChargeThenDropRate = 0.1,
         });
         // 45% of attempts fail here by design; the circuit breaker would rightly open, which is not what this test is about.
-        PaymentsClientOptions options = TestClientOptions.For(
-            api.BaseAddress, api.ApiKey, maxAttempts: 10, baseDelay: TimeSpan.FromMilliseconds(10), maxDelay: TimeSpan.FromSeconds(2),
-            attemptTimeout: TimeSpan.FromSeconds(5), overallTimeout: TimeSpan.FromSeconds(20), circuitBreaker: false);
-        var client = new PaymentsClient(new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, options);
+        PaymentsClient client = Clients.For(api, maxAttempts: 10, circuitBreaker: false);
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 30).Select(async i =>
         {

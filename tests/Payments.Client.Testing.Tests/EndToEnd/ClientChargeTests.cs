@@ -1,32 +1,23 @@
 namespace Payments.Client.Testing.Tests.EndToEnd;
 
 /// <summary>The real SDK client against the fake over loopback: the happy path and each typed error.</summary>
-public sealed class ClientChargeTests : IAsyncLifetime
+public sealed class ClientChargeTests : FakeApiTests
 {
-    private FakePaymentsApi _api = null!;
-
-    public async Task InitializeAsync() => _api = await FakePaymentsApi.StartAsync();
-
-    public async Task DisposeAsync() => await _api.DisposeAsync();
-
     [Theory]
     [InlineData(PaymentsWireFormat.V1)]
     [InlineData(PaymentsWireFormat.Enveloped)]
     public async Task A_charge_succeeds_in_either_wire_format(PaymentsWireFormat format)
     {
-        PaymentsClient client = Clients.For(_api, format);
+        PaymentsClient client = Clients.For(Api, format);
 
-        ChargeResult result = await client.ChargeAsync(new ChargeRequest
+        ChargeResult result = await client.ChargeAsync(Request() with
         {
-            Amount = 2500,
             Currency = "USD",
-            CustomerId = TestCustomers.Default,
-            PaymentMethodId = TestPaymentMethods.Succeeds,
             Description = "Pro plan",
             Metadata = new Dictionary<string, string> { ["order_id"] = "ord_1" },
         });
 
-        FakeCharge held = Assert.Single(_api.Charges);
+        FakeCharge held = Assert.Single(Api.Charges);
         Assert.Equal(held.Id, result.Charge.Id);
         Assert.Equal(ChargeStatus.Succeeded, result.Charge.Status);
         Assert.Equal((2500L, "usd", TestCustomers.Default), (result.Charge.Amount, result.Charge.Currency, result.Charge.CustomerId));
@@ -42,7 +33,7 @@ public sealed class ClientChargeTests : IAsyncLifetime
     [Fact]
     public async Task An_enveloped_charge_without_a_payment_method_uses_the_customers_default()
     {
-        ChargeResult result = await Clients.For(_api, PaymentsWireFormat.Enveloped).ChargeAsync(new ChargeRequest { Amount = 900, Currency = "eur", CustomerId = TestCustomers.Default });
+        ChargeResult result = await Clients.For(Api, PaymentsWireFormat.Enveloped).ChargeAsync(new ChargeRequest { Amount = 900, Currency = "eur", CustomerId = TestCustomers.Default });
 
         Assert.Equal(TestPaymentMethods.Succeeds, result.Charge.PaymentMethodId);
     }
@@ -53,7 +44,7 @@ public sealed class ClientChargeTests : IAsyncLifetime
     [InlineData(TestPaymentMethods.ExpiredCard, "expired_card")]
     public async Task A_decline_is_a_CardDeclinedException_with_its_failure_reason(string paymentMethod, string reason)
     {
-        CardDeclinedException declined = await Assert.ThrowsAsync<CardDeclinedException>(() => Clients.For(_api).ChargeAsync(Request(paymentMethod)));
+        CardDeclinedException declined = await Assert.ThrowsAsync<CardDeclinedException>(() => Clients.For(Api).ChargeAsync(Request(paymentMethod)));
 
         Assert.Equal(new FailureReason(reason), declined.FailureReason);
         Assert.Equal((402, "card_declined", 1), (declined.StatusCode, declined.ErrorCode, declined.Attempts));
@@ -67,7 +58,7 @@ public sealed class ClientChargeTests : IAsyncLifetime
     [Fact]
     public async Task Each_documented_refusal_is_its_typed_exception()
     {
-        PaymentsClient client = Clients.For(_api);
+        PaymentsClient client = Clients.For(Api);
 
         await Assert.ThrowsAsync<InvalidRequestException>(() => client.ChargeAsync(Request() with { Amount = 49 }));
         await Assert.ThrowsAsync<InvalidRequestException>(() => client.ChargeAsync(Request(TestPaymentMethods.OtherCustomers)));
@@ -79,20 +70,20 @@ public sealed class ClientChargeTests : IAsyncLifetime
         IdempotencyConflictException conflict = await Assert.ThrowsAsync<IdempotencyConflictException>(() => client.ChargeAsync(Request() with { IdempotencyKey = "order-7", Amount = 9999 }));
         Assert.Equal("idempotency_conflict", conflict.ErrorCode);
 
-        var wrongKey = new PaymentsClient(new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, TestClientOptions.For(_api.BaseAddress, "sk_test_wrong"));
+        var wrongKey = new PaymentsClient(new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, TestClientOptions.For(Api.BaseAddress, "sk_test_wrong"));
         await Assert.ThrowsAsync<AuthenticationFailedException>(() => wrongKey.ChargeAsync(Request()));
     }
 
     [Fact]
     public async Task Sending_the_same_key_again_returns_the_original_charge_marked_replayed()
     {
-        PaymentsClient client = Clients.For(_api);
+        PaymentsClient client = Clients.For(Api);
 
         ChargeResult first = await client.ChargeAsync(Request() with { IdempotencyKey = "order-8" });
         ChargeResult again = await client.ChargeAsync(Request() with { IdempotencyKey = "order-8" });
 
         Assert.Equal(first.Charge.Id, again.Charge.Id);
-        Assert.Single(_api.Charges);
+        Assert.Single(Api.Charges);
         Assert.False(first.Replayed, "the first answer for a key is fresh");
         Assert.True(again.Replayed, "the fake answered the second call from its idempotency store");
         Assert.NotEqual(first.RequestId, again.RequestId);
@@ -101,7 +92,7 @@ public sealed class ClientChargeTests : IAsyncLifetime
     [Fact]
     public async Task A_read_carries_its_request_id_and_attempts_but_no_key()
     {
-        PaymentsClient client = Clients.For(_api);
+        PaymentsClient client = Clients.For(Api);
         ChargeResult charged = await client.ChargeAsync(Request());
 
         ChargeResult read = await client.GetChargeAsync(charged.Charge.Id);
@@ -114,13 +105,13 @@ public sealed class ClientChargeTests : IAsyncLifetime
     [Fact]
     public async Task A_pending_charge_is_followed_by_GET_until_it_settles()
     {
-        PaymentsClient client = Clients.For(_api);
+        PaymentsClient client = Clients.For(Api);
 
         ChargeResult pending = await client.ChargeAsync(Request(TestPaymentMethods.PendingThenFails));
         Assert.Equal(ChargeStatus.Pending, pending.Charge.Status);
         Assert.Equal(ChargeStatus.Pending, (await client.GetChargeAsync(pending.Charge.Id)).Charge.Status);
 
-        await _api.SettlePendingAsync(pending.Charge.Id);
+        await Api.SettlePendingAsync(pending.Charge.Id);
         Charge settled = (await client.GetChargeAsync(pending.Charge.Id)).Charge;
 
         Assert.Equal(ChargeStatus.Failed, settled.Status);

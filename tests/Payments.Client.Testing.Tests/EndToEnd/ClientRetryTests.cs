@@ -1,45 +1,39 @@
 namespace Payments.Client.Testing.Tests.EndToEnd;
 
 /// <summary>The real client's retries against injected faults: one key per call, one charge per key.</summary>
-public sealed class ClientRetryTests : IAsyncLifetime
+public sealed class ClientRetryTests : FakeApiTests
 {
-    private FakePaymentsApi _api = null!;
-
-    public async Task InitializeAsync() => _api = await FakePaymentsApi.StartAsync();
-
-    public async Task DisposeAsync() => await _api.DisposeAsync();
-
     [Fact]
     public async Task A_429_is_retried_after_Retry_After()
     {
-        _api.Faults.RateLimitNext(TimeSpan.FromSeconds(1));
+        Api.Faults.RateLimitNext(TimeSpan.FromSeconds(1));
 
-        ChargeResult result = await Clients.For(_api).ChargeAsync(ClientChargeTests.Request());
+        ChargeResult result = await Clients.For(Api).ChargeAsync(ClientChargeTests.Request());
 
         Assert.Equal(2, result.Attempts);
-        IReadOnlyList<RecordedRequest> requests = _api.Requests;
+        IReadOnlyList<RecordedRequest> requests = Api.Requests;
         Assert.Equal([429, 200], requests.Select(r => r.StatusCode ?? -1));
         Assert.True(requests[1].ReceivedAt - requests[0].ReceivedAt >= TimeSpan.FromMilliseconds(950), $"waited {requests[1].ReceivedAt - requests[0].ReceivedAt}");
-        Assert.Single(_api.Charges);
+        Assert.Single(Api.Charges);
     }
 
     [Fact]
     public async Task A_Retry_After_longer_than_the_clients_maximum_fails_fast_with_its_value()
     {
-        _api.Faults.RateLimitNext(TimeSpan.FromSeconds(60));
+        Api.Faults.RateLimitNext(TimeSpan.FromSeconds(60));
 
-        RateLimitedException limited = await Assert.ThrowsAsync<RateLimitedException>(() => Clients.For(_api).ChargeAsync(ClientChargeTests.Request()));
+        RateLimitedException limited = await Assert.ThrowsAsync<RateLimitedException>(() => Clients.For(Api).ChargeAsync(ClientChargeTests.Request()));
 
         Assert.Equal(TimeSpan.FromSeconds(60), limited.RetryAfter);
-        Assert.Single(_api.Requests);
+        Assert.Single(Api.Requests);
     }
 
     [Fact]
     public async Task An_http_date_Retry_After_in_the_past_is_retried_at_once()
     {
-        _api.Faults.RateLimitNext(DateTimeOffset.UtcNow.AddMinutes(-1));
+        Api.Faults.RateLimitNext(DateTimeOffset.UtcNow.AddMinutes(-1));
 
-        ChargeResult result = await Clients.For(_api).ChargeAsync(ClientChargeTests.Request());
+        ChargeResult result = await Clients.For(Api).ChargeAsync(ClientChargeTests.Request());
 
         Assert.Equal(2, result.Attempts);
     }
@@ -51,26 +45,26 @@ public sealed class ClientRetryTests : IAsyncLifetime
     [InlineData(504, FaultBody.Json)]
     public async Task Server_errors_are_retried_with_the_same_key(int status, FaultBody body)
     {
-        _api.Faults.FailNext(2, status, body);
+        Api.Faults.FailNext(2, status, body);
 
-        ChargeResult result = await Clients.For(_api).ChargeAsync(ClientChargeTests.Request());
+        ChargeResult result = await Clients.For(Api).ChargeAsync(ClientChargeTests.Request());
 
         Assert.Equal(3, result.Attempts);
-        Assert.All(_api.Requests, r => Assert.Equal(result.IdempotencyKey, r.IdempotencyKey));
-        Assert.All(_api.Requests, r => Assert.Contains($"\"idempotency_key\":\"{result.IdempotencyKey}\"", r.Body, StringComparison.Ordinal));
-        Assert.Equal(result.Charge.Id, Assert.Single(_api.Charges).Id);
+        Assert.All(Api.Requests, r => Assert.Equal(result.IdempotencyKey, r.IdempotencyKey));
+        Assert.All(Api.Requests, r => Assert.Contains($"\"idempotency_key\":\"{result.IdempotencyKey}\"", r.Body, StringComparison.Ordinal));
+        Assert.Equal(result.Charge.Id, Assert.Single(Api.Charges).Id);
     }
 
     [Fact]
     public async Task Server_errors_beyond_the_attempts_end_in_a_ServerErrorException_carrying_the_key()
     {
-        _api.Faults.FailNext(4, 503);
+        Api.Faults.FailNext(4, 503);
 
-        ServerErrorException failed = await Assert.ThrowsAsync<ServerErrorException>(() => Clients.For(_api).ChargeAsync(ClientChargeTests.Request()));
+        ServerErrorException failed = await Assert.ThrowsAsync<ServerErrorException>(() => Clients.For(Api).ChargeAsync(ClientChargeTests.Request()));
 
         Assert.Equal((503, 4), (failed.StatusCode, failed.Attempts));
-        Assert.All(_api.Requests, r => Assert.Equal(failed.IdempotencyKey, r.IdempotencyKey));
-        Assert.Empty(_api.Charges);
+        Assert.All(Api.Requests, r => Assert.Equal(failed.IdempotencyKey, r.IdempotencyKey));
+        Assert.Empty(Api.Charges);
     }
 
     [Theory]
@@ -82,20 +76,20 @@ public sealed class ClientRetryTests : IAsyncLifetime
     {
         _ = fault switch
         {
-            "charge-then-drop" => _api.Faults.ChargeThenDrop(),
-            "charge-then-cut-body" => _api.Faults.ChargeThenCutBody(),
-            "charge-then-fail 503" => _api.Faults.ChargeThenFail(2, 503),
-            "drop" => _api.Faults.DropNext(2),
+            "charge-then-drop" => Api.Faults.ChargeThenDrop(),
+            "charge-then-cut-body" => Api.Faults.ChargeThenCutBody(),
+            "charge-then-fail 503" => Api.Faults.ChargeThenFail(2, 503),
+            "drop" => Api.Faults.DropNext(2),
             _ => throw new ArgumentOutOfRangeException(nameof(fault), fault, "no such fault in this theory"),
         };
 
-        ChargeResult result = await Clients.For(_api).ChargeAsync(ClientChargeTests.Request());
+        ChargeResult result = await Clients.For(Api).ChargeAsync(ClientChargeTests.Request());
 
         Assert.Equal(attempts, result.Attempts);
-        Assert.Equal(result.Charge.Id, Assert.Single(_api.Charges).Id);
-        Assert.Equal(fault, _api.Requests[0].Fault);
-        Assert.All(_api.Requests, r => Assert.Equal(result.IdempotencyKey, r.IdempotencyKey));
-        Assert.Equal((replayed, replayed), (_api.Requests[^1].Replayed, result.Replayed));
+        Assert.Equal(result.Charge.Id, Assert.Single(Api.Charges).Id);
+        Assert.Equal(fault, Api.Requests[0].Fault);
+        Assert.All(Api.Requests, r => Assert.Equal(result.IdempotencyKey, r.IdempotencyKey));
+        Assert.Equal((replayed, replayed), (Api.Requests[^1].Replayed, result.Replayed));
     }
 
     [Fact]
@@ -103,15 +97,15 @@ public sealed class ClientRetryTests : IAsyncLifetime
     {
         // The fake holds the first response far longer than the test; the client's attempt timeout runs on a fake clock,
         // so "the attempt timed out" is decided by the test, not by how fast a loaded machine answers the retry.
-        _api.Faults.DelayNext(TimeSpan.FromMinutes(5));
+        Api.Faults.DelayNext(TimeSpan.FromMinutes(5));
         PaymentsClientOptions options = TestClientOptions.For(
-            _api.BaseAddress, _api.ApiKey, baseDelay: TimeSpan.FromMilliseconds(10), maxDelay: TimeSpan.FromSeconds(2),
+            Api.BaseAddress, Api.ApiKey, baseDelay: TimeSpan.FromMilliseconds(10), maxDelay: TimeSpan.FromSeconds(2),
             attemptTimeout: TimeSpan.FromSeconds(30), overallTimeout: TimeSpan.FromMinutes(2));
         var clock = new TestClock();
         var client = new PaymentsClient(new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, options, clock);
 
         Task<ChargeResult> call = client.ChargeAsync(ClientChargeTests.Request());
-        await Eventually.WaitUntilAsync(() => _api.Requests.Count == 1 && _api.Requests[0].Fault is not null, "the first attempt to be held by the fake");
+        await Eventually.WaitUntilAsync(() => Api.Requests.Count == 1 && Api.Requests[0].Fault is not null, "the first attempt to be held by the fake");
         // The held attempt leaves only deadlines armed: the earliest is its own 30 s timeout.
         Assert.Equal(options.AttemptTimeout, clock.AdvanceToNextTimer());
 
@@ -122,8 +116,8 @@ public sealed class ClientRetryTests : IAsyncLifetime
         ChargeResult result = await Eventually.Within(call, "the retry to be answered from the idempotency replay");
 
         Assert.Equal(2, result.Attempts);
-        Assert.Equal(result.Charge.Id, Assert.Single(_api.Charges).Id);
-        Assert.True(_api.Requests[1].Replayed);
+        Assert.Equal(result.Charge.Id, Assert.Single(Api.Charges).Id);
+        Assert.True(Api.Requests[1].Replayed);
         Assert.True(result.Replayed, "the retry was answered with the response the first attempt stored");
     }
 }

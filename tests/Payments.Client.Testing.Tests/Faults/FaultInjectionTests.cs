@@ -127,14 +127,11 @@ public sealed class FaultInjectionTests
         var time = new FakeTimeProvider();
         await using FakePaymentsApi api = await FakePaymentsApi.StartAsync(new FakePaymentsApiOptions { TimeProvider = time });
         api.Faults.DelayNext(TimeSpan.FromMinutes(5));
-        using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        using var content = new StringContent(RawApi.V1Body("k"), System.Text.Encoding.UTF8, "application/json");
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(api.BaseAddress, "payments/charge")) { Content = content };
-        request.Headers.Add("Authorization", "Bearer " + api.ApiKey);
+        using var raw = new RawApi(api);
         using var giveUp = new CancellationTokenSource();
 
         // The client gives up only once the fake holds the request: a timer could fire before the request arrived.
-        Task<HttpResponseMessage> send = http.SendAsync(request, giveUp.Token);
+        Task<RawResponse> send = raw.ChargeV1Async("k", cancellationToken: giveUp.Token);
         await api.WaitForRequestsAsync(r => r.Count == 1 && r[0].Fault is not null, Timeouts.Short);
         await giveUp.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => send);

@@ -17,10 +17,10 @@ internal sealed class RawApi : IDisposable
         string? metadataJson = null) =>
         $$"""{"amount":{{amount}},"currency":"{{currency}}","customer_id":"{{customer}}","payment_method_id":"{{paymentMethod}}","idempotency_key":"{{key}}"{{(metadataJson is null ? "" : ",\"metadata\":" + metadataJson)}}}""";
 
-    public Task<RawResponse> ChargeV1Async(string key, long amount = 2500, string currency = "usd", string customer = TestCustomers.Default, string paymentMethod = TestPaymentMethods.Succeeds, string? metadataJson = null) =>
-        PostAsync(V1Body(key, amount, currency, customer, paymentMethod, metadataJson), key);
+    public Task<RawResponse> ChargeV1Async(string key, long amount = 2500, string currency = "usd", string customer = TestCustomers.Default, string paymentMethod = TestPaymentMethods.Succeeds, string? metadataJson = null, CancellationToken cancellationToken = default) =>
+        PostAsync(V1Body(key, amount, currency, customer, paymentMethod, metadataJson), key, cancellationToken: cancellationToken);
 
-    public async Task<RawResponse> PostAsync(string json, string? idempotencyKey, string? apiKey = "", string contentType = "application/json")
+    public async Task<RawResponse> PostAsync(string json, string? idempotencyKey, string? apiKey = "", string contentType = "application/json", CancellationToken cancellationToken = default)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_api.BaseAddress, "payments/charge"))
         {
@@ -33,7 +33,7 @@ internal sealed class RawApi : IDisposable
             request.Headers.TryAddWithoutValidation("Idempotency-Key", idempotencyKey);
         }
 
-        return await SendAsync(request);
+        return await SendAsync(request, cancellationToken);
     }
 
     public async Task<RawResponse> GetAsync(string chargeId, string? apiKey = "")
@@ -54,10 +54,10 @@ internal sealed class RawApi : IDisposable
         }
     }
 
-    private async Task<RawResponse> SendAsync(HttpRequestMessage request)
+    private async Task<RawResponse> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken = default)
     {
-        using HttpResponseMessage response = await _http.SendAsync(request);
-        string body = await response.Content.ReadAsStringAsync();
+        using HttpResponseMessage response = await _http.SendAsync(request, cancellationToken);
+        string body = await response.Content.ReadAsStringAsync(cancellationToken);
         return new RawResponse((int)response.StatusCode, body, response.Headers, response.Content.Headers.ContentType?.MediaType);
     }
 }

@@ -1,24 +1,28 @@
 namespace Payments.Client.Testing.Tests.Webhooks;
 
-public sealed class WebhookDeliveryTests
+public sealed class WebhookDeliveryTests : IAsyncLifetime
 {
     private const string Secret = "whsec_test_secret";
+
+    private readonly RecordingEndpoint _merchant = new();
+    private WebhookTestHost _receiver = null!;
+
+    public async Task InitializeAsync() => _receiver = await WebhookTestHost.StartAsync(_merchant.App());
+
+    public Task DisposeAsync() => _receiver.DisposeAsync().AsTask();
 
     [Fact]
     public async Task A_settled_pending_charge_posts_a_signed_charge_succeeded_event()
     {
-        var merchant = new RecordingEndpoint();
-        await using WebhookTestHost receiver = await WebhookTestHost.StartAsync(merchant.App());
-        await using FakePaymentsApi api = await FakePaymentsApi.StartAsync(new FakePaymentsApiOptions { PendingDelay = Timeout.InfiniteTimeSpan });
-        api.Webhooks.Register(receiver.Endpoint, Secret);
+        await using FakePaymentsApi api = await StartDeliveringAsync(new FakePaymentsApiOptions { PendingDelay = Timeout.InfiniteTimeSpan });
         using var raw = new RawApi(api);
         string chargeId = (await raw.ChargeV1Async("k", paymentMethod: TestPaymentMethods.PendingThenSucceeds)).Json.GetProperty("id").GetString()!;
-        Assert.Empty(merchant.Received);
+        Assert.Empty(_merchant.Received);
 
         await api.SettlePendingAsync();
-        await merchant.WaitForAsync(1, Timeouts.Short);
+        await _merchant.WaitForAsync(1, Timeouts.Short);
 
-        ReceivedWebhook hook = Assert.Single(merchant.Received);
+        ReceivedWebhook hook = Assert.Single(_merchant.Received);
         Assert.Equal(ExpectedSignature(Secret, hook.Body), hook.Signature);
         Assert.StartsWith("application/json", hook.ContentType, StringComparison.Ordinal);
         JsonElement body = JsonDocument.Parse(hook.Body).RootElement;
@@ -38,29 +42,22 @@ public sealed class WebhookDeliveryTests
     [Fact]
     public async Task Immediate_outcomes_send_events_too_and_a_decline_is_charge_failed()
     {
-        var merchant = new RecordingEndpoint();
-        await using WebhookTestHost receiver = await WebhookTestHost.StartAsync(merchant.App());
-        await using FakePaymentsApi api = await FakePaymentsApi.StartAsync();
-        api.Webhooks.Register(receiver.Endpoint, Secret);
+        await using FakePaymentsApi api = await StartDeliveringAsync();
         using var raw = new RawApi(api);
 
         await raw.ChargeV1Async("k1");
         await raw.ChargeV1Async("k2", paymentMethod: TestPaymentMethods.ExpiredCard);
         await api.Webhooks.WaitUntilAsync(d => d.Count == 2 && d.All(x => x.State == WebhookDeliveryState.Delivered), Timeouts.Short);
 
-        string[] types = merchant.Received.Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("type").GetString()!).Order().ToArray();
-        Assert.Equal(["charge.failed", "charge.succeeded"], types);
-        JsonElement failed = merchant.Received.Select(r => JsonDocument.Parse(r.Body).RootElement).Single(e => e.GetProperty("type").GetString() == "charge.failed");
-        Assert.Equal("expired_card", failed.GetProperty("data").GetProperty("failure_reason").GetString());
+        JsonElement[] events = [.. _merchant.Received.Select(r => JsonDocument.Parse(r.Body).RootElement).OrderBy(e => e.GetProperty("type").GetString(), StringComparer.Ordinal)];
+        Assert.Equal(["charge.failed", "charge.succeeded"], events.Select(e => e.GetProperty("type").GetString()));
+        Assert.Equal("expired_card", events[0].GetProperty("data").GetProperty("failure_reason").GetString());
     }
 
     [Fact]
     public async Task Immediate_outcomes_can_be_kept_quiet()
     {
-        var merchant = new RecordingEndpoint();
-        await using WebhookTestHost receiver = await WebhookTestHost.StartAsync(merchant.App());
-        await using FakePaymentsApi api = await FakePaymentsApi.StartAsync(new FakePaymentsApiOptions { Webhooks = { NotifyImmediateOutcomes = false } });
-        api.Webhooks.Register(receiver.Endpoint, Secret);
+        await using FakePaymentsApi api = await StartDeliveringAsync(new FakePaymentsApiOptions { Webhooks = { NotifyImmediateOutcomes = false } });
         using var raw = new RawApi(api);
 
         await raw.ChargeV1Async("k1");
@@ -76,11 +73,8 @@ public sealed class WebhookDeliveryTests
     public async Task Failed_deliveries_are_retried_with_exponential_backoff_on_the_fake_clock()
     {
         var time = new FakeTimeProvider();
-        var merchant = new RecordingEndpoint();
-        await using WebhookTestHost receiver = await WebhookTestHost.StartAsync(merchant.App());
-        merchant.Respond(500, 503);
-        await using FakePaymentsApi api = await FakePaymentsApi.StartAsync(new FakePaymentsApiOptions { TimeProvider = time });
-        api.Webhooks.Register(receiver.Endpoint, Secret);
+        _merchant.Respond(500, 503);
+        await using FakePaymentsApi api = await StartDeliveringAsync(new FakePaymentsApiOptions { TimeProvider = time });
         using var raw = new RawApi(api);
         DateTimeOffset start = time.GetUtcNow();
 
@@ -97,17 +91,14 @@ public sealed class WebhookDeliveryTests
         Assert.Equal(WebhookDeliveryState.Delivered, delivery.State);
         Assert.Equal([500, 503, 200], delivery.Attempts.Select(a => a.StatusCode ?? 0));
         Assert.Equal([TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3)], delivery.Attempts.Select(a => a.StartedAt - start));
-        Assert.Single(merchant.Received.Select(r => Convert.ToHexString(r.Body)).Distinct());
+        Assert.Single(_merchant.Received.Select(r => Convert.ToHexString(r.Body)).Distinct());
     }
 
     [Fact]
     public async Task A_delivery_gives_up_after_five_retries()
     {
-        var merchant = new RecordingEndpoint();
-        await using WebhookTestHost receiver = await WebhookTestHost.StartAsync(merchant.App());
-        merchant.Respond(500, 500, 500, 500, 500, 500, 500);
-        await using FakePaymentsApi api = await FakePaymentsApi.StartAsync(new FakePaymentsApiOptions { Webhooks = { InitialRetryDelay = TimeSpan.FromMilliseconds(1) } });
-        api.Webhooks.Register(receiver.Endpoint, Secret);
+        _merchant.Respond(500, 500, 500, 500, 500, 500, 500);
+        await using FakePaymentsApi api = await StartDeliveringAsync(new FakePaymentsApiOptions { Webhooks = { InitialRetryDelay = TimeSpan.FromMilliseconds(1) } });
         using var raw = new RawApi(api);
 
         await raw.ChargeV1Async("k");
@@ -116,26 +107,23 @@ public sealed class WebhookDeliveryTests
         WebhookDelivery delivery = api.Webhooks.Deliveries[0];
         Assert.Equal(WebhookDeliveryState.Failed, delivery.State);
         Assert.Equal(6, delivery.Attempts.Count);
-        Assert.Equal(6, merchant.Received.Count);
+        Assert.Equal(6, _merchant.Received.Count);
     }
 
     [Fact]
     public async Task An_attempt_that_takes_longer_than_10_seconds_times_out_and_is_retried()
     {
         var time = new FakeTimeProvider();
-        var merchant = new RecordingEndpoint();
-        await using WebhookTestHost receiver = await WebhookTestHost.StartAsync(merchant.App());
-        merchant.Hang = true;
-        await using FakePaymentsApi api = await FakePaymentsApi.StartAsync(new FakePaymentsApiOptions { TimeProvider = time, Webhooks = { MaxRetries = 1 } });
-        api.Webhooks.Register(receiver.Endpoint, Secret);
+        _merchant.Hang = true;
+        await using FakePaymentsApi api = await StartDeliveringAsync(new FakePaymentsApiOptions { TimeProvider = time, Webhooks = { MaxRetries = 1 } });
         using var raw = new RawApi(api);
 
         await raw.ChargeV1Async("k");
-        await merchant.WaitForAsync(1, Timeouts.Short);
+        await _merchant.WaitForAsync(1, Timeouts.Short);
         time.Advance(TimeSpan.FromSeconds(10));
         await WaitForAttemptsAsync(api, 1);
-        merchant.Hang = false;
-        merchant.Release();
+        _merchant.Hang = false;
+        _merchant.Release();
         time.Advance(TimeSpan.FromSeconds(1));
         await api.Webhooks.WaitForIdleAsync(Timeouts.Short);
 
@@ -167,10 +155,7 @@ public sealed class WebhookDeliveryTests
     [Fact]
     public async Task DuplicateNextEvents_delivers_the_same_event_twice()
     {
-        var merchant = new RecordingEndpoint();
-        await using WebhookTestHost receiver = await WebhookTestHost.StartAsync(merchant.App());
-        await using FakePaymentsApi api = await FakePaymentsApi.StartAsync();
-        api.Webhooks.Register(receiver.Endpoint, Secret);
+        await using FakePaymentsApi api = await StartDeliveringAsync();
         api.Webhooks.DuplicateNextEvents(1);
         using var raw = new RawApi(api);
 
@@ -183,18 +168,16 @@ public sealed class WebhookDeliveryTests
         WebhookDelivery[] pair = deliveries.Where(d => d.EventId == deliveries[0].EventId).ToArray();
         Assert.Equal([false, true], pair.Select(d => d.IsDuplicate));
         Assert.Equal(pair[0].Body, pair[1].Body);
-        Assert.Equal(3, merchant.Received.Count);
+        Assert.Equal(3, _merchant.Received.Count);
     }
 
     [Fact]
     public async Task Every_registered_endpoint_gets_its_own_signature_and_Unregister_stops_it()
     {
-        var firstMerchant = new RecordingEndpoint();
-        await using WebhookTestHost first = await WebhookTestHost.StartAsync(firstMerchant.App());
         var secondMerchant = new RecordingEndpoint();
         await using WebhookTestHost second = await WebhookTestHost.StartAsync(secondMerchant.App());
         await using FakePaymentsApi api = await FakePaymentsApi.StartAsync();
-        WebhookSubscription one = api.Webhooks.Register(first.Endpoint, "secret-one");
+        WebhookSubscription one = api.Webhooks.Register(_receiver.Endpoint, "secret-one");
         api.Webhooks.Register(second.Endpoint, "secret-two");
         using var raw = new RawApi(api);
 
@@ -204,7 +187,7 @@ public sealed class WebhookDeliveryTests
         await raw.ChargeV1Async("k2");
         await api.Webhooks.WaitUntilAsync(d => d.Count == 3 && d.All(x => x.State == WebhookDeliveryState.Delivered), Timeouts.Short);
 
-        ReceivedWebhook atFirst = Assert.Single(firstMerchant.Received);
+        ReceivedWebhook atFirst = Assert.Single(_merchant.Received);
         Assert.Equal(ExpectedSignature("secret-one", atFirst.Body), atFirst.Signature);
         Assert.Equal(2, secondMerchant.Received.Count);
         Assert.All(secondMerchant.Received, r => Assert.Equal(ExpectedSignature("secret-two", r.Body), r.Signature));
@@ -214,6 +197,14 @@ public sealed class WebhookDeliveryTests
     {
         using var hmac = new HMACSHA256(Encoding.UTF8.GetBytes(secret));
         return "sha256=" + Convert.ToHexStringLower(hmac.ComputeHash(body));
+    }
+
+    /// <summary>A fake that sends its webhooks, signed with <see cref="Secret"/>, to this test's merchant.</summary>
+    private async Task<FakePaymentsApi> StartDeliveringAsync(FakePaymentsApiOptions? options = null)
+    {
+        FakePaymentsApi api = await FakePaymentsApi.StartAsync(options);
+        api.Webhooks.Register(_receiver.Endpoint, Secret);
+        return api;
     }
 
     private static Task WaitForAttemptsAsync(FakePaymentsApi api, int count) =>
