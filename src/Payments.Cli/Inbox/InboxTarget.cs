@@ -27,8 +27,6 @@ internal sealed class InboxTarget(Option<string?> sqlite, Option<string?> postgr
         });
     }
 
-    public bool IsSqlite(ParseResult parse) => parse.GetValue(sqlite) is not null;
-
     /// <summary>The store, never creating a schema: the tool looks at an inbox the app made.</summary>
     public IWebhookInboxStore Open(ParseResult parse)
     {
