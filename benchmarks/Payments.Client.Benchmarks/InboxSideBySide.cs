@@ -25,7 +25,7 @@ namespace Payments.Client.Benchmarks;
 /// deduplication, handlers in the request), the SQLite inbox and the PostgreSQL inbox, side by side in one process on
 /// real Kestrel, interleaved round by round; each figure is the median over the rounds. Handlers are no-ops, so what is
 /// measured is the endpoint: verify, (store,) answer. PostgreSQL is a private cluster started here (fsync on, as in
-/// production) unless <c>--postgres CONNECTION-STRING</c> names one. The floor is what any durable acknowledgement costs:
+/// production) unless <c>--postgres CONNECTION-STRING</c> names one. The floor is the latency any durable acknowledgement costs:
 /// a hand-written endpoint that writes the body into a file and waits for <c>fdatasync</c> before its 200, in the same
 /// run, so the inbox's figures can be read against the disk's and not only against inline handling, which stores nothing.
 /// </summary>

@@ -6,17 +6,13 @@ namespace Payments.Client.Sqlite;
 /// One SQLite file shared by the features stored in it (the inbox, the journal): how a connection is opened and how a
 /// feature's schema is created. WAL lets readers run beside the one writer; <c>synchronous=FULL</c> makes a commit
 /// durable against power loss, not only against a crash of the process, before the caller acts on it (a 200, a charge).
-/// A write the caller can lose to a power cut (bookkeeping that is redone, not a promise made to anyone) commits with
-/// <c>synchronous=NORMAL</c>: it survives a crash of the process, skips the wait for the disk, and the next durable
-/// commit syncs it with its own, since both sit in the one WAL file in order.
 /// </summary>
 #pragma warning disable CA1001 // The write gate's SemaphoreSlim holds no wait handle (AvailableWaitHandle is never read): nothing to dispose.
 internal sealed class SqliteDatabase
 #pragma warning restore CA1001
 {
     private readonly string _connectionString;
-    private readonly string _durablePragmas;
-    private readonly string _bookkeepingPragmas;
+    private readonly string _pragmas;
 
     // SQLite lets one connection write at a time; a second waits in SQLite's busy handler, which sleeps in steps of up to
     // 100 ms. Writers of this process queue here instead and go in turn (other processes still meet busy_timeout).
@@ -35,24 +31,21 @@ internal sealed class SqliteDatabase
             Pooling = true,
             DefaultTimeout = Math.Max(1, (int)Math.Ceiling(busyTimeout.TotalSeconds)),
         }.ToString();
-        _durablePragmas = FormattableString.Invariant($"PRAGMA busy_timeout={(long)busyTimeout.TotalMilliseconds}; PRAGMA synchronous=FULL;");
-        _bookkeepingPragmas = _durablePragmas.Replace("FULL", "NORMAL", StringComparison.Ordinal);
+        _pragmas = FormattableString.Invariant($"PRAGMA busy_timeout={(long)busyTimeout.TotalMilliseconds}; PRAGMA synchronous=FULL;");
     }
 
     /// <summary>The database file.</summary>
     public string Path { get; }
 
     /// <summary>An open connection with this store's settings; the caller disposes it (back to the pool).</summary>
-    /// <param name="cancellationToken">Cancels the open.</param>
-    /// <param name="durable">False where a commit on this connection may be lost to a power cut (see the type's summary).</param>
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken, bool durable = true)
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             using SqliteCommand pragmas = connection.CreateCommand();
-            pragmas.CommandText = durable ? _durablePragmas : _bookkeepingPragmas;
+            pragmas.CommandText = _pragmas;
             await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return connection;
         }
@@ -64,15 +57,12 @@ internal sealed class SqliteDatabase
     }
 
     /// <summary>Runs one write (a short transaction) after this process's other writes, on its own connection.</summary>
-    /// <param name="write">The write.</param>
-    /// <param name="cancellationToken">Cancels the wait for the other writes and the open.</param>
-    /// <param name="durable">False for bookkeeping a power cut may undo (see the type's summary).</param>
-    public async Task<T> WriteAsync<T>(Func<SqliteConnection, Task<T>> write, CancellationToken cancellationToken, bool durable = true)
+    public async Task<T> WriteAsync<T>(Func<SqliteConnection, Task<T>> write, CancellationToken cancellationToken)
     {
         await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await using SqliteConnection connection = await OpenAsync(cancellationToken, durable).ConfigureAwait(false);
+            await using SqliteConnection connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
             return await write(connection).ConfigureAwait(false);
         }
         finally

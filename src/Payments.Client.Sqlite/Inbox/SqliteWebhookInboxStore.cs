@@ -7,9 +7,7 @@ namespace Payments.Client.Sqlite;
 /// <summary>
 /// The webhook inbox in one SQLite file, for an app running as one process (WAL mode; a write waits for another up to
 /// <c>busy_timeout</c>; <c>synchronous=FULL</c>, so a stored delivery survives a crash or power loss once
-/// <see cref="TryAddAsync"/> returns). The processor's bookkeeping (claim, lease, completion, failure, release) does not
-/// wait for the disk: a power cut can undo the last of it, and those events run again, so the 200's wait is one sync of
-/// the disk and not three. Several instances sharing an inbox need <c>Payments.Client.PostgreSql</c>.
+/// <see cref="TryAddAsync"/> returns). Several instances sharing an inbox need <c>Payments.Client.PostgreSql</c>.
 /// </summary>
 public sealed class SqliteWebhookInboxStore : IWebhookInboxStore
 {
@@ -77,8 +75,7 @@ public sealed class SqliteWebhookInboxStore : IWebhookInboxStore
                 p.AddWithValue("$n", maxCount);
             },
             cancellationToken,
-            writes: true,
-            durable: false);
+            writes: true);
     }
 
     /// <inheritdoc/>
@@ -91,8 +88,7 @@ public sealed class SqliteWebhookInboxStore : IWebhookInboxStore
                 p.AddWithValue("$owner", owner);
                 p.AddWithValue("$until", Ms(leaseEndsAt));
             },
-            cancellationToken,
-            durable: false).ConfigureAwait(false) == 1;
+            cancellationToken).ConfigureAwait(false) == 1;
 
     /// <inheritdoc/>
     public async Task<bool> CompleteAsync(string eventId, string owner, DateTimeOffset now, CancellationToken cancellationToken) =>
@@ -105,8 +101,7 @@ public sealed class SqliteWebhookInboxStore : IWebhookInboxStore
                 p.AddWithValue("$owner", owner);
                 p.AddWithValue("$now", Ms(now));
             },
-            cancellationToken,
-            durable: false).ConfigureAwait(false) == 1;
+            cancellationToken).ConfigureAwait(false) == 1;
 
     /// <inheritdoc/>
     public async Task<bool> FailAsync(string eventId, string owner, string failure, DateTimeOffset? nextAttemptAt, DateTimeOffset now, CancellationToken cancellationToken) =>
@@ -123,8 +118,7 @@ public sealed class SqliteWebhookInboxStore : IWebhookInboxStore
                 p.AddWithValue("$now", Ms(now));
                 p.AddWithValue("$line", failure.ReplaceLineEndings(" "));
             },
-            cancellationToken,
-            durable: false).ConfigureAwait(false) == 1;
+            cancellationToken).ConfigureAwait(false) == 1;
 
     /// <inheritdoc/>
     public async Task<bool> ReleaseAsync(string eventId, string owner, DateTimeOffset now, CancellationToken cancellationToken) =>
@@ -137,8 +131,7 @@ public sealed class SqliteWebhookInboxStore : IWebhookInboxStore
                 p.AddWithValue("$owner", owner);
                 p.AddWithValue("$now", Ms(now));
             },
-            cancellationToken,
-            durable: false).ConfigureAwait(false) == 1;
+            cancellationToken).ConfigureAwait(false) == 1;
 
     /// <inheritdoc/>
     public Task<IReadOnlyList<WebhookInboxEntry>> ListAsync(WebhookInboxState? state, int limit, CancellationToken cancellationToken)
@@ -233,7 +226,7 @@ public sealed class SqliteWebhookInboxStore : IWebhookInboxStore
 
     private static DateTimeOffset FromMs(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
 
-    private async Task<int> ExecuteAsync(string sql, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken, bool durable = true)
+    private async Task<int> ExecuteAsync(string sql, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken)
     {
         await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
         return await _database.WriteAsync(
@@ -244,17 +237,16 @@ public sealed class SqliteWebhookInboxStore : IWebhookInboxStore
                 bind(command.Parameters);
                 return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             },
-            cancellationToken,
-            durable).ConfigureAwait(false);
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A read, or with <paramref name="writes"/> a write that returns rows (the claim's UPDATE ... RETURNING).</summary>
-    private async Task<IReadOnlyList<WebhookInboxEntry>> QueryAsync(string sql, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken, bool writes = false, bool durable = true)
+    private async Task<IReadOnlyList<WebhookInboxEntry>> QueryAsync(string sql, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken, bool writes = false)
     {
         await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
         if (writes)
         {
-            return await _database.WriteAsync(connection => ReadEntriesAsync(connection, sql, bind, cancellationToken), cancellationToken, durable).ConfigureAwait(false);
+            return await _database.WriteAsync(connection => ReadEntriesAsync(connection, sql, bind, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
 
         await using SqliteConnection connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
