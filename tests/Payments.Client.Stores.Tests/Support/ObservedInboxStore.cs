@@ -16,6 +16,14 @@ internal sealed class ObservedInboxStore(IWebhookInboxStore inner) : IWebhookInb
     /// <summary>No store call under way and every claimed event settled.</summary>
     public bool Quiet => Idle && Volatile.Read(ref _held) == 0;
 
+    /// <summary>
+    /// No store call under way, the processor's poll armed on <paramref name="clock"/>, and each claimed event's run
+    /// parked on it too: its handler and its lease renewal, a wait each. For handlers that wait on the clock, where
+    /// <see cref="Quiet"/> never holds. <see cref="Idle"/> alone is not enough: between a claim and its run's first wait
+    /// (or a renewal's timer and its store call) time could move on a loaded machine and end a lease no real clock would.
+    /// </summary>
+    public bool ParkedWithRuns(TestClock clock) => Idle && clock.ArmedWaits >= 1 + (2 * Volatile.Read(ref _held));
+
     /// <summary>Wraps the registered inbox store in an observed one: the service the host then resolves.</summary>
     public static void Decorate(IServiceCollection services)
     {
