@@ -87,7 +87,7 @@ public class RetryTests
     }
 
     [Theory]
-    [InlineData(30, 30, 90, "120")] // longer than the maximum delay
+    [InlineData(30, 30, 300, "120")] // longer than the maximum delay, well inside the overall timeout
     [InlineData(60, 5, 20, "25")] // within it, but sleeping would run into the overall timeout
     public async Task A_retry_after_beyond_the_maximum_delay_or_the_overall_timeout_fails_fast_with_the_value(int maxDelay, int attemptTimeout, int overallTimeout, string retryAfter)
     {
