@@ -32,6 +32,7 @@ namespace Payments.Client.Benchmarks;
 internal static class InboxSideBySide
 {
     private const string Secret = "whsec_benchmark";
+    private const string WebhookPath = "/webhooks/payments";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -132,17 +133,13 @@ internal static class InboxSideBySide
 
     private static async Task<(string, WebApplication, Uri)> StartAsync(string name, Action<IServiceCollection> addInbox)
     {
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
+        WebApplicationBuilder builder = LoopbackBuilder();
         builder.Configuration["Payments:Webhooks:Secrets:0"] = Secret;
         builder.Services.AddPaymentsWebhooks(builder.Configuration.GetSection("Payments:Webhooks")).AddWebhookHandler<PaymentsEvent, NoOp>();
         addInbox(builder.Services);
         WebApplication app = builder.Build();
-        app.MapPaymentsWebhooks("/webhooks/payments");
-        await app.StartAsync();
-        string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return (name, app, new Uri(new Uri(address), "/webhooks/payments"));
+        app.MapPaymentsWebhooks(WebhookPath);
+        return await StartedAsync(name, app);
     }
 
     // Overwrites a preallocated file in place, as SQLite reuses its WAL, so each sync is of data, not of a growing file.
@@ -154,12 +151,10 @@ internal static class InboxSideBySide
         Fdatasync(file);
         var gate = new SemaphoreSlim(1, 1); // one writer at a time, as the inbox's
         long next = 0;
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
+        WebApplicationBuilder builder = LoopbackBuilder();
         WebApplication app = builder.Build();
         app.Lifetime.ApplicationStopped.Register(file.Dispose);
-        app.MapPost("/webhooks/payments", async (HttpContext context) =>
+        app.MapPost(WebhookPath, async (HttpContext context) =>
         {
             byte[] body = new byte[Slot];
             int length = 0, read;
@@ -181,9 +176,22 @@ internal static class InboxSideBySide
 
             return Results.Ok();
         });
+        return await StartedAsync("floor: write + fdatasync", app);
+    }
+
+    private static WebApplicationBuilder LoopbackBuilder()
+    {
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.Logging.ClearProviders();
+        return builder;
+    }
+
+    private static async Task<(string, WebApplication, Uri)> StartedAsync(string name, WebApplication app)
+    {
         await app.StartAsync();
         string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return ("floor: write + fdatasync", app, new Uri(new Uri(address), "/webhooks/payments"));
+        return (name, app, new Uri(new Uri(address), WebhookPath));
     }
 
     private static void Fdatasync(SafeFileHandle file)
